@@ -1,0 +1,109 @@
+package dev.mixtape.algo.content;
+
+import dev.mixtape.core.Attribute;
+import dev.mixtape.core.Catalog;
+
+/**
+ * Audio features as points in a weighted 9-dimensional space, for similarity. Each track becomes
+ * {@code DIMS} floats in one row-major array (cache-friendly scans): danceability, energy, valence,
+ * acousticness, instrumentalness, speechiness and liveness as they are (0–1), tempo mapped from
+ * 40–200 BPM and loudness from -40–0 dB onto 0–1 (clipped), each multiplied by its weight. Plain
+ * Euclidean distance in this space is the weighted distance between tracks. Artist and genre
+ * centroids (means of their tracks' points) live in the same space.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FeatureSpace {
+    public static final int DIMS = 9;
+    /** Distance at which similarity falls to 1/e. */
+    static final float SIGMA = 0.3f;
+
+    private static final Attribute[] DIRECT = {
+        Attribute.DANCEABILITY, Attribute.ENERGY, Attribute.VALENCE, Attribute.ACOUSTICNESS,
+        Attribute.INSTRUMENTALNESS, Attribute.SPEECHINESS, Attribute.LIVENESS
+    };
+    private static final float[] WEIGHTS = {1.0f, 1.2f, 1.0f, 1.0f, 0.8f, 0.8f, 0.3f, 0.6f, 0.6f};
+
+    private final Catalog catalog;
+    private final float[] points;
+    private final float[] artistCentroids;
+    private final float[] genreCentroids;
+
+    public FeatureSpace(Catalog catalog) {
+        this.catalog = catalog;
+        int n = catalog.size();
+        points = new float[n * DIMS];
+        float[][] cols = new float[DIRECT.length][];
+        for (int k = 0; k < DIRECT.length; k++) {
+            cols[k] = catalog.column(DIRECT[k]);
+        }
+        float[] tempo = catalog.column(Attribute.TEMPO);
+        float[] loudness = catalog.column(Attribute.LOUDNESS);
+        for (int t = 0; t < n; t++) {
+            int o = t * DIMS;
+            for (int k = 0; k < DIRECT.length; k++) {
+                points[o + k] = cols[k][t] * WEIGHTS[k];
+            }
+            points[o + 7] = clip((tempo[t] - 40f) / 160f) * WEIGHTS[7];
+            points[o + 8] = clip((loudness[t] + 40f) / 40f) * WEIGHTS[8];
+        }
+        artistCentroids = new float[catalog.artistCount() * DIMS];
+        for (int a = 0; a < catalog.artistCount(); a++) {
+            centroid(catalog.artistTracks(a), artistCentroids, a * DIMS);
+        }
+        genreCentroids = new float[catalog.genreCount() * DIMS];
+        for (int g = 0; g < catalog.genreCount(); g++) {
+            centroid(catalog.genreTracks(g), genreCentroids, g * DIMS);
+        }
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The row-major point array ({@code DIMS} floats per track). Shared: do not modify. */
+    public float[] points() {
+        return points;
+    }
+
+    public float[] artistCentroids() {
+        return artistCentroids;
+    }
+
+    public float[] genreCentroids() {
+        return genreCentroids;
+    }
+
+    /** Squared distance between the point at {@code a[ao..]} and the one at {@code b[bo..]}. */
+    public static float distance2(float[] a, int ao, float[] b, int bo) {
+        float s = 0f;
+        for (int k = 0; k < DIMS; k++) {
+            float d = a[ao + k] - b[bo + k];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** Similarity in (0, 1] from a squared distance: exp(-d²/σ²). */
+    public static float similarity(float distance2) {
+        return (float) Math.exp(-distance2 / (SIGMA * SIGMA));
+    }
+
+    private void centroid(int[] tracks, float[] out, int o) {
+        if (tracks.length == 0) {
+            return;
+        }
+        for (int t : tracks) {
+            for (int k = 0; k < DIMS; k++) {
+                out[o + k] += points[t * DIMS + k];
+            }
+        }
+        for (int k = 0; k < DIMS; k++) {
+            out[o + k] /= tracks.length;
+        }
+    }
+
+    private static float clip(float v) {
+        return v < 0f ? 0f : Math.min(v, 1f);
+    }
+}

@@ -1,0 +1,237 @@
+package dev.mixtape.algo.content;
+
+import dev.mixtape.core.Attribute;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.core.InvalidRequestException;
+import dev.mixtape.core.TextNormalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Seed-based recommendations over the catalog, the engine behind {@code /v1/recommendations}.
+ *
+ * <p>Each seed contributes a candidate pool and an affinity in [0, 1] for every member:
+ * <ul>
+ *   <li>track: its {@value #NEIGHBOURS} nearest neighbours in {@link FeatureSpace}, the tracks of its
+ *       genres and of its artists; affinity 0.7 × audio similarity + 0.3 × genre overlap;</li>
+ *   <li>artist: its tracks, the tracks of its {@value #RELATED} closest {@link RelatedArtists} and of
+ *       its three main genres; affinity 0.6 × similarity to the artist's centroid + 0.2 × genre
+ *       overlap + 0.2 × (1 for the artist itself, 0.6 for a related artist);</li>
+ *   <li>genre: the genre's tracks; affinity 0.5 + 0.5 × similarity to the genre's centroid.</li>
+ * </ul>
+ * A candidate's affinity is its best over the seeds plus 0.05 for each further seed whose pool has
+ * it. Candidates failing a {@code min_}/{@code max_} filter are dropped. The score is
+ * 0.85 × affinity + 0.15 × popularity without targets, and 0.35 × affinity + 0.55 × closeness +
+ * 0.10 × popularity with targets, where closeness is 1 − the mean over targeted attributes of
+ * |value − target| / scale (each capped at 1; all targets weigh the same). The answer takes
+ * candidates best first (ties to catalog order), skipping seed tracks, second releases of a song
+ * already taken (same folded name and primary artist) and tracks of a primary artist already at its cap.
+ *
+ * <p>Thread-safe: per-request state lives in pooled scratch buffers; at most twice as many requests
+ * as there are cores compute at once, the rest wait their turn.
+ */
+public final class SeedRecommender {
+    static final int NEIGHBOURS = 250;
+    static final int RELATED = 10;
+
+    private final Catalog catalog;
+    private final FeatureSpace space;
+    private final RelatedArtists related;
+    private final int[] songKey;
+    private final int songCount;
+    private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
+    /** Bounds concurrent computations (CPU-bound: more than a few per core gains nothing) and so scratch memory. */
+    private final Semaphore permits = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+
+    public SeedRecommender(FeatureSpace space, RelatedArtists related) {
+        this.space = space;
+        this.catalog = space.catalog();
+        this.related = related;
+        int n = catalog.size();
+        songKey = new int[n];
+        Map<String, Integer> songs = new HashMap<>(n * 2);
+        for (int t = 0; t < n; t++) {
+            String key = TextNormalizer.fold(catalog.trackName(t)) + '\u0000' + catalog.trackArtists(t)[0];
+            songKey[t] = songs.computeIfAbsent(key, k -> songs.size());
+        }
+        songCount = songs.size();
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public SeedResult recommend(SeedQuery q) {
+        int[] trackSeeds = resolve(q.seedTracks(), "track", catalog::indexOf);
+        int[] artistSeeds = resolve(q.seedArtists(), "artist", catalog::artistIndexOf);
+        int[] genreSeeds = resolve(q.seedGenres(), "genre", g -> catalog.genreIndexOf(g.trim().toLowerCase(Locale.ROOT)));
+        permits.acquireUninterruptibly();
+        Scratch s = acquire();
+        try {
+            Filter filter = new Filter(q, catalog);
+            List<SeedResult.SeedReport> reports = new ArrayList<>();
+            for (int i = 0; i < trackSeeds.length; i++) {
+                reports.add(addTrackSeed(s, filter, trackSeeds[i], q.seedTracks().get(i)));
+            }
+            for (int i = 0; i < artistSeeds.length; i++) {
+                reports.add(addArtistSeed(s, filter, artistSeeds[i], q.seedArtists().get(i)));
+            }
+            for (int i = 0; i < genreSeeds.length; i++) {
+                reports.add(addGenreSeed(s, filter, genreSeeds[i], q.seedGenres().get(i)));
+            }
+            return select(s, q, filter, trackSeeds, reports);
+        } finally {
+            s.reset();
+            scratches.offer(s);
+            permits.release();
+        }
+    }
+
+    private SeedResult.SeedReport addTrackSeed(Scratch s, Filter f, int seed, String id) {
+        s.beginSeed();
+        float[] pts = space.points();
+        int so = seed * FeatureSpace.DIMS;
+        int[] seedGenres = catalog.trackGenres(seed);
+        TopK nearest = new TopK(NEIGHBOURS);
+        int n = catalog.size();
+        for (int t = 0; t < n; t++) {
+            if (t != seed) {
+                nearest.offer(t, -FeatureSpace.distance2(pts, so, pts, t * FeatureSpace.DIMS));
+            }
+        }
+        for (int t : nearest.sortedIds()) {
+            offerTrack(s, f, seed, so, seedGenres, t);
+        }
+        for (int g : seedGenres) {
+            for (int t : catalog.genreTracks(g)) {
+                offerTrack(s, f, seed, so, seedGenres, t);
+            }
+        }
+        for (int a : catalog.trackArtists(seed)) {
+            for (int t : catalog.artistTracks(a)) {
+                offerTrack(s, f, seed, so, seedGenres, t);
+            }
+        }
+        return s.report("TRACK", id);
+    }
+
+    private void offerTrack(Scratch s, Filter f, int seed, int so, int[] seedGenres, int t) {
+        if (t == seed || !s.firstInSeed(t)) {
+            return;
+        }
+        float sim = FeatureSpace.similarity(FeatureSpace.distance2(space.points(), so, space.points(), t * FeatureSpace.DIMS));
+        s.add(t, 0.7f * sim + 0.3f * RelatedArtists.jaccard(seedGenres, catalog.trackGenres(t)), f.accepts(t));
+    }
+
+    private SeedResult.SeedReport addArtistSeed(Scratch s, Filter f, int artist, String id) {
+        s.beginSeed();
+        int[] genres = catalog.artistGenres(artist);
+        int[] main = Arrays.copyOf(genres, Math.min(3, genres.length));
+        int[] rel = related.of(artist);
+        int relCount = Math.min(RELATED, rel.length);
+        offerArtistTracks(s, f, artist, main, catalog.artistTracks(artist), 1f);
+        for (int r = 0; r < relCount; r++) {
+            offerArtistTracks(s, f, artist, main, catalog.artistTracks(rel[r]), 0.6f);
+        }
+        for (int g : main) {
+            offerArtistTracks(s, f, artist, main, catalog.genreTracks(g), 0f);
+        }
+        return s.report("ARTIST", id);
+    }
+
+    private void offerArtistTracks(Scratch s, Filter f, int artist, int[] genres, int[] tracks, float kinship) {
+        float[] centroids = space.artistCentroids();
+        for (int t : tracks) {
+            if (!s.firstInSeed(t)) {
+                continue;
+            }
+            float sim = FeatureSpace.similarity(FeatureSpace.distance2(
+                    centroids, artist * FeatureSpace.DIMS, space.points(), t * FeatureSpace.DIMS));
+            float aff = 0.6f * sim + 0.2f * RelatedArtists.jaccard(genres, catalog.trackGenres(t)) + 0.2f * kinship;
+            s.add(t, aff, f.accepts(t));
+        }
+    }
+
+    private SeedResult.SeedReport addGenreSeed(Scratch s, Filter f, int genre, String id) {
+        s.beginSeed();
+        float[] centroids = space.genreCentroids();
+        for (int t : catalog.genreTracks(genre)) {
+            if (s.firstInSeed(t)) {
+                float sim = FeatureSpace.similarity(FeatureSpace.distance2(
+                        centroids, genre * FeatureSpace.DIMS, space.points(), t * FeatureSpace.DIMS));
+                s.add(t, 0.5f + 0.5f * sim, f.accepts(t));
+            }
+        }
+        return s.report("GENRE", id);
+    }
+
+    private SeedResult select(Scratch s, SeedQuery q, Filter f, int[] trackSeeds, List<SeedResult.SeedReport> reports) {
+        boolean targets = q.hasTargets();
+        float[] pop = catalog.column(Attribute.POPULARITY);
+        long[] keys = new long[s.touchedCount];
+        int k = 0;
+        for (int i = 0; i < s.touchedCount; i++) {
+            int t = s.touched[i];
+            if (!f.accepts(t)) {
+                continue;
+            }
+            float aff = s.affinity[t] + 0.05f * (s.hits[t] - 1);
+            float p = pop[t] / 100f;
+            float score = targets ? 0.35f * aff + 0.55f * f.closeness(t) + 0.10f * p : 0.85f * aff + 0.15f * p;
+            s.score[t] = score;
+            // Non-negative floats order like their bits: sort ascending on (max - bits, index).
+            keys[k++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(Math.max(score, 0f))) << 32) | t;
+        }
+        Arrays.sort(keys, 0, k);
+        int[] out = new int[q.limit()];
+        float[] outScores = new float[q.limit()];
+        int taken = 0;
+        int stamp = s.nextStamp();
+        for (int t : trackSeeds) {
+            s.songStamp[songKey[t]] = stamp;
+        }
+        for (int i = 0; i < k && taken < out.length; i++) {
+            int t = (int) keys[i];
+            int song = songKey[t];
+            int artist = catalog.trackArtists(t)[0];
+            if (s.songStamp[song] == stamp) {
+                continue;
+            }
+            if (s.artistStamp[artist] != stamp) {
+                s.artistStamp[artist] = stamp;
+                s.artistCount[artist] = 0;
+            }
+            if (s.artistCount[artist] >= q.maxPerArtist()) {
+                continue;
+            }
+            s.artistCount[artist]++;
+            s.songStamp[song] = stamp;
+            out[taken] = t;
+            outScores[taken++] = s.score[t];
+        }
+        return new SeedResult(Arrays.copyOf(out, taken), Arrays.copyOf(outScores, taken), List.copyOf(reports));
+    }
+
+    private static int[] resolve(List<String> ids, String kind, java.util.function.ToIntFunction<String> lookup) {
+        int[] out = new int[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lookup.applyAsInt(ids.get(i));
+            if (out[i] < 0) {
+                throw new InvalidRequestException("unknown seed " + kind + ": '" + ids.get(i) + "'"
+                        + ("genre".equals(kind) ? " (see /v1/recommendations/available-genre-seeds)" : ""));
+            }
+        }
+        return out;
+    }
+
+    private Scratch acquire() {
+        Scratch s = scratches.poll();
+        return s != null ? s : new Scratch(catalog.size(), catalog.artistCount(), songCount);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.mixtape.app.config;
+
+import dev.mixtape.storage.jdbc.Database;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Builds a {@link MixtapeConfig}. Each key is looked up, the first found wins, in: command-line
+ * overrides, the environment variable {@code MIXTAPE_<KEY>} (upper case, '.' as '_'), the config file,
+ * the default. The config file is {@code MIXTAPE_CONFIG} if set, else {@code <home>/mixtape.properties}
+ * if it exists. Unknown keys in the file and malformed values are errors that name the key and source.
+ */
+public final class ConfigLoader {
+    /** Every key, with its default ("" = computed). */
+    static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("port", "8080");
+        KEYS.put("home", "");
+        KEYS.put("data.dir", "");
+        KEYS.put("catalog.file", "");
+        KEYS.put("db.url", "");
+        KEYS.put("db.user", "");
+        KEYS.put("db.password", "");
+        KEYS.put("api.keys", "");
+        KEYS.put("max.per.artist", "3");
+        KEYS.put("log.format", "text");
+        KEYS.put("log.level", "INFO");
+    }
+
+    private final Map<String, String> env;
+    private final Map<String, String> overrides;
+
+    public ConfigLoader(Map<String, String> env, Map<String, String> overrides) {
+        this.env = env;
+        this.overrides = overrides;
+    }
+
+    public static ConfigLoader fromSystem(Map<String, String> overrides) {
+        return new ConfigLoader(System.getenv(), overrides);
+    }
+
+    public static String envName(String key) {
+        return "MIXTAPE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    public MixtapeConfig load() {
+        Path home = Path.of(first("home", Map.of()).orElse(System.getProperty("user.home") + "/.mixtape"));
+        Map<String, String> file = readFile(home);
+        Path dataDir = first("data.dir", file).map(Path::of).orElseGet(ConfigLoader::defaultDataDir);
+        Path catalogFile = first("catalog.file", file).map(Path::of)
+                .orElse(dataDir.resolve("spotify-tracks-114k").resolve("dataset.csv.gz"));
+        String dbUrl = first("db.url", file).orElse(Database.h2Url(home));
+        List<String> keys = new ArrayList<>();
+        for (String k : first("api.keys", file).orElse("").split(",")) {
+            if (!k.isBlank()) {
+                keys.add(k.strip());
+            }
+        }
+        return new MixtapeConfig(integer("port", file), home, dataDir, catalogFile, dbUrl,
+                first("db.user", file).orElse(""), first("db.password", file).orElse(""), keys,
+                integer("max.per.artist", file));
+    }
+
+    /** Log format and level, needed before anything logs. */
+    public String value(String key) {
+        Path home = Path.of(first("home", Map.of()).orElse(System.getProperty("user.home") + "/.mixtape"));
+        return first(key, readFile(home)).orElse(KEYS.get(key));
+    }
+
+    private java.util.Optional<String> first(String key, Map<String, String> file) {
+        for (String v : Arrays.asList(overrides.get(key), env.get(envName(key)), file.get(key))) {
+            if (v != null && !v.isBlank()) {
+                return java.util.Optional.of(v.strip());
+            }
+        }
+        String def = KEYS.get(key);
+        return def == null || def.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(def);
+    }
+
+    private int integer(String key, Map<String, String> file) {
+        String v = first(key, file).orElseThrow();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be an integer, got '" + v + "' (" + source(key, file) + ")");
+        }
+    }
+
+    private String source(String key, Map<String, String> file) {
+        if (overrides.get(key) != null) {
+            return "from the command line";
+        }
+        if (env.get(envName(key)) != null) {
+            return "from " + envName(key);
+        }
+        return file.containsKey(key) ? "from the config file" : "default";
+    }
+
+    private Map<String, String> readFile(Path home) {
+        String explicit = env.get("MIXTAPE_CONFIG");
+        Path path = explicit != null && !explicit.isBlank() ? Path.of(explicit) : home.resolve("mixtape.properties");
+        if (!Files.exists(path)) {
+            if (explicit != null && !explicit.isBlank()) {
+                throw new ConfigException("MIXTAPE_CONFIG names a file that does not exist: " + path);
+            }
+            return Map.of();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(path)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + path + ": " + e.getMessage());
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            if (!KEYS.containsKey(k)) {
+                throw new ConfigException("unknown key '" + k + "' in " + path + " (known keys: " + KEYS.keySet() + ")");
+            }
+            out.put(k, p.getProperty(k));
+        }
+        return out;
+    }
+
+    /** {@code ./data} under the working directory, else {@code ../shared/data} beside a checkout. */
+    static Path defaultDataDir() {
+        Path shared = Path.of("..", "shared", "data").toAbsolutePath().normalize();
+        Path local = Path.of("data").toAbsolutePath();
+        if (Files.isDirectory(local)) {
+            return local;
+        }
+        return shared;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.mixtape.app.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything mixtape can be configured with. See {@link ConfigLoader} for where values come from and
+ * docs/CONFIGURATION.md for each key.
+ *
+ * @param port          HTTP port of {@code serve} (1–65535; 0 picks a free one)
+ * @param home          state directory: embedded database, models, caches
+ * @param dataDir       where public datasets are read from
+ * @param catalogFile   the catalog file {@code serve} imports on first start
+ * @param dbUrl         JDBC URL; the embedded H2 file under {@code home} by default
+ * @param apiKeys       accepted bearer tokens; empty means the API is open
+ * @param maxPerArtist  default cap of tracks per artist in {@code /v1/recommendations}
+ */
+public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile, String dbUrl, String dbUser,
+                            String dbPassword, List<String> apiKeys, int maxPerArtist) {
+    public MixtapeConfig {
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("port must be from 0 to 65535, got " + port);
+        }
+        if (maxPerArtist < 1) {
+            throw new ConfigException("max_per_artist must be at least 1, got " + maxPerArtist);
+        }
+        apiKeys = List.copyOf(apiKeys);
+    }
+
+    public MixtapeConfig withPort(int newPort) {
+        return new MixtapeConfig(newPort, home, dataDir, catalogFile, dbUrl, dbUser, dbPassword, apiKeys, maxPerArtist);
+    }
+
+    @Override
+    public String toString() {
+        return "MixtapeConfig[port=" + port + ", home=" + home + ", dataDir=" + dataDir + ", catalogFile=" + catalogFile
+                + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", apiKeys=" + apiKeys.size() + " configured"
+                + ", maxPerArtist=" + maxPerArtist + "]";
+    }
+}

@@ -1,0 +1,15 @@
+package dev.mixtape.app.server;
+
+import dev.mixtape.algo.content.FeatureSpace;
+import dev.mixtape.algo.content.RelatedArtists;
+import dev.mixtape.algo.content.SeedRecommender;
+import dev.mixtape.core.Catalog;
+
+/** One loaded catalog and the models built over it. Immutable; swapped whole when the catalog changes. */
+public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related, SeedRecommender recommender) {
+    public static Engine of(Catalog catalog) {
+        FeatureSpace space = new FeatureSpace(catalog);
+        RelatedArtists related = new RelatedArtists(space);
+        return new Engine(catalog, space, related, new SeedRecommender(space, related));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.mixtape.app.server;
+
+import dev.mixtape.app.config.MixtapeConfig;
+import io.javalin.Javalin;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HTTP server: health probes, the Spotify-compatible {@code /v1} API and error mapping, over an
+ * {@link EngineHolder} that may not hold an engine yet (the server starts listening before the
+ * catalog is loaded, answering 503 until it is).
+ */
+public final class MixtapeServer implements AutoCloseable {
+    private final Javalin app;
+
+    public MixtapeServer(MixtapeConfig config, EngineHolder engines) {
+        ApiKeyCheck keys = new ApiKeyCheck(config.apiKeys());
+        app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.defaultContentType = "application/json";
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+        });
+        ErrorMapping.register(app);
+        app.before("/v1/*", keys::check);
+        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/health/ready", ctx -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", engines.ready() ? "READY" : "NOT_READY");
+            body.put("detail", engines.status());
+            if (engines.ready()) {
+                body.put("tracks", engines.get().catalog().size());
+            }
+            ctx.status(engines.ready() ? 200 : 503).json(body);
+        });
+        new SpotifyRoutes(engines, config.maxPerArtist()).register(app);
+    }
+
+    /** Starts listening; returns the bound port (useful with port 0). */
+    public int start(int port) {
+        app.start("0.0.0.0", port);
+        return app.port();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

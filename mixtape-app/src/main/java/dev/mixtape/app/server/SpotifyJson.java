@@ -1,0 +1,176 @@
+package dev.mixtape.app.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mixtape.core.Attribute;
+import dev.mixtape.core.Catalog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes Spotify Web API JSON objects (track, simplified artist, artist, album, audio features)
+ * straight from the columnar {@link Catalog}, with a streaming generator: no intermediate objects.
+ *
+ * <p>Fields the catalog cannot know are present with honest empty values, so clients that expect
+ * them parse: {@code images} and {@code available_markets} are empty, {@code preview_url} and
+ * {@code release_date} are null, {@code followers.total} is 0, {@code album_type} is "album".
+ * Track ids are Spotify's, so {@code external_urls.spotify} links to the track; artist and album ids
+ * are derived by mixtape (see docs/CATALOG.md), so theirs are empty. Not thread-safe: one per response.
+ */
+public final class SpotifyJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final Catalog catalog;
+    private final String base;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    private final JsonGenerator g;
+
+    /** @param base scheme, host and port the client reached us at, for {@code href}s */
+    public SpotifyJson(Catalog catalog, String base) {
+        this.catalog = catalog;
+        this.base = base;
+        try {
+            this.g = FACTORY.createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonGenerator gen() {
+        return g;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    /** Finishes and returns the document. */
+    public byte[] bytes() {
+        try {
+            g.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public void track(int t) throws IOException {
+        String id = catalog.trackId(t);
+        g.writeStartObject();
+        album(catalog.trackAlbum(t));
+        g.writeArrayFieldStart("artists");
+        for (int a : catalog.trackArtists(t)) {
+            simplifiedArtist(a);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("available_markets");
+        g.writeEndArray();
+        g.writeNumberField("disc_number", 1);
+        g.writeNumberField("duration_ms", catalog.durationMs(t));
+        g.writeBooleanField("explicit", catalog.explicit(t));
+        g.writeObjectFieldStart("external_ids");
+        g.writeEndObject();
+        g.writeObjectFieldStart("external_urls");
+        g.writeStringField("spotify", "https://open.spotify.com/track/" + id);
+        g.writeEndObject();
+        g.writeStringField("href", base + "/v1/tracks/" + id);
+        g.writeStringField("id", id);
+        g.writeBooleanField("is_local", false);
+        g.writeBooleanField("is_playable", true);
+        g.writeStringField("name", catalog.trackName(t));
+        g.writeNumberField("popularity", catalog.popularity(t));
+        g.writeNullField("preview_url");
+        g.writeNumberField("track_number", 1);
+        g.writeStringField("type", "track");
+        g.writeStringField("uri", "spotify:track:" + id);
+        g.writeEndObject();
+    }
+
+    private void album(int album) throws IOException {
+        String id = catalog.albumId(album);
+        g.writeObjectFieldStart("album");
+        g.writeStringField("album_type", "album");
+        g.writeArrayFieldStart("artists");
+        for (int a : catalog.albumArtists(album)) {
+            simplifiedArtist(a);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("available_markets");
+        g.writeEndArray();
+        g.writeObjectFieldStart("external_urls");
+        g.writeEndObject();
+        g.writeStringField("href", base + "/v1/albums/" + id);
+        g.writeStringField("id", id);
+        g.writeArrayFieldStart("images");
+        g.writeEndArray();
+        g.writeStringField("name", catalog.albumName(album));
+        g.writeNullField("release_date");
+        g.writeNullField("release_date_precision");
+        g.writeStringField("type", "album");
+        g.writeStringField("uri", "spotify:album:" + id);
+        g.writeEndObject();
+    }
+
+    public void simplifiedArtist(int a) throws IOException {
+        String id = catalog.artistId(a);
+        g.writeStartObject();
+        g.writeObjectFieldStart("external_urls");
+        g.writeEndObject();
+        g.writeStringField("href", base + "/v1/artists/" + id);
+        g.writeStringField("id", id);
+        g.writeStringField("name", catalog.artistName(a));
+        g.writeStringField("type", "artist");
+        g.writeStringField("uri", "spotify:artist:" + id);
+        g.writeEndObject();
+    }
+
+    public void artist(int a) throws IOException {
+        String id = catalog.artistId(a);
+        g.writeStartObject();
+        g.writeObjectFieldStart("external_urls");
+        g.writeEndObject();
+        g.writeObjectFieldStart("followers");
+        g.writeNullField("href");
+        g.writeNumberField("total", 0);
+        g.writeEndObject();
+        g.writeArrayFieldStart("genres");
+        for (int genre : catalog.artistGenres(a)) {
+            g.writeString(catalog.genreName(genre));
+        }
+        g.writeEndArray();
+        g.writeStringField("href", base + "/v1/artists/" + id);
+        g.writeStringField("id", id);
+        g.writeArrayFieldStart("images");
+        g.writeEndArray();
+        g.writeStringField("name", catalog.artistName(a));
+        g.writeNumberField("popularity", catalog.artistPopularity(a));
+        g.writeStringField("type", "artist");
+        g.writeStringField("uri", "spotify:artist:" + id);
+        g.writeEndObject();
+    }
+
+    public void audioFeatures(int t) throws IOException {
+        String id = catalog.trackId(t);
+        g.writeStartObject();
+        g.writeNumberField("acousticness", catalog.value(Attribute.ACOUSTICNESS, t));
+        g.writeStringField("analysis_url", base + "/v1/audio-analysis/" + id);
+        g.writeNumberField("danceability", catalog.value(Attribute.DANCEABILITY, t));
+        g.writeNumberField("duration_ms", catalog.durationMs(t));
+        g.writeNumberField("energy", catalog.value(Attribute.ENERGY, t));
+        g.writeStringField("id", id);
+        g.writeNumberField("instrumentalness", catalog.value(Attribute.INSTRUMENTALNESS, t));
+        g.writeNumberField("key", (int) catalog.value(Attribute.KEY, t));
+        g.writeNumberField("liveness", catalog.value(Attribute.LIVENESS, t));
+        g.writeNumberField("loudness", catalog.value(Attribute.LOUDNESS, t));
+        g.writeNumberField("mode", (int) catalog.value(Attribute.MODE, t));
+        g.writeNumberField("speechiness", catalog.value(Attribute.SPEECHINESS, t));
+        g.writeNumberField("tempo", catalog.value(Attribute.TEMPO, t));
+        g.writeNumberField("time_signature", (int) catalog.value(Attribute.TIME_SIGNATURE, t));
+        g.writeStringField("track_href", base + "/v1/tracks/" + id);
+        g.writeStringField("type", "audio_features");
+        g.writeStringField("uri", "spotify:track:" + id);
+        g.writeNumberField("valence", catalog.value(Attribute.VALENCE, t));
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.mixtape.core;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Folds text for matching: lower case, accents removed (NFD, combining marks dropped, plus a few
+ * letters NFD does not split such as 'ø', 'ß', 'æ', 'ł'), every run of other characters turned into
+ * one space. "Beyoncé" and "BEYONCE" fold to "beyonce". Thread-safe.
+ */
+public final class TextNormalizer {
+    private TextNormalizer() {}
+
+    public static String fold(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder sb = new StringBuilder(decomposed.length());
+        boolean space = true;
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            String mapped = special(c);
+            if (mapped != null) {
+                sb.append(mapped);
+                space = false;
+            } else if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+                space = false;
+            } else if (!space) {
+                sb.append(' ');
+                space = true;
+            }
+        }
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == ' ') {
+            sb.setLength(len - 1);
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The folded text split into its words. */
+    public static List<String> tokens(String text) {
+        String folded = fold(text);
+        List<String> out = new ArrayList<>();
+        if (folded.isEmpty()) {
+            return out;
+        }
+        for (String t : folded.split(" ")) {
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static String special(char c) {
+        return switch (c) {
+            case 'ø', 'Ø' -> "o";
+            case 'ß' -> "ss";
+            case 'æ', 'Æ' -> "ae";
+            case 'œ', 'Œ' -> "oe";
+            case 'ł', 'Ł' -> "l";
+            case 'đ', 'Đ' -> "d";
+            case 'ı' -> "i";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package dev.mixtape.storage.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A pooled JDBC connection with the schema migrated by Flyway: the embedded H2 file database by
+ * default, PostgreSQL in production (the same migrations run on both). Thread-safe; close it once.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The JDBC URL of the embedded H2 database kept under {@code home/db}. */
+    public static String h2Url(Path home) {
+        // AUTO_SERVER lets a second process (say, `mixtape import` while `serve` runs) share the file.
+        return "jdbc:h2:file:" + home.toAbsolutePath().resolve("db").resolve("mixtape") + ";AUTO_SERVER=TRUE";
+    }
+
+    /** Opens a pool on {@code url} and migrates the schema to the newest version. */
+    public static Database open(String url, String user, String password) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url);
+        cfg.setUsername(user == null ? "" : user);
+        cfg.setPassword(password == null ? "" : password);
+        cfg.setMaximumPoolSize(8);
+        cfg.setMinimumIdle(1);
+        cfg.setPoolName("mixtape-db");
+        cfg.setInitializationFailTimeout(10_000);
+        HikariDataSource ds = new HikariDataSource(cfg);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,277 @@
+package dev.mixtape.storage.jdbc;
+
+import dev.mixtape.core.AlbumRef;
+import dev.mixtape.core.ArtistRef;
+import dev.mixtape.core.AudioFeatures;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.core.CatalogBuilder;
+import dev.mixtape.core.Track;
+import dev.mixtape.storage.importer.ProgressListener;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+/**
+ * The catalog in a relational database (tables of {@code V1__catalog.sql}). {@link #upsert} writes
+ * only what changed: each track row carries a hash of its content, so re-importing the same file
+ * writes nothing and a newer file inserts new tracks and rewrites changed ones (tracks absent from
+ * it are kept). Writes commit in batches. Thread-safe (each call uses its own connection).
+ */
+public final class JdbcCatalogStore {
+    private static final int BATCH = 2000;
+    private static final String TRACK_COLUMNS = "name, album_id, duration_ms, explicit, popularity, acousticness,"
+            + " danceability, energy, instrumentalness, liveness, speechiness, valence, pitch_key, modality,"
+            + " loudness, tempo, time_signature, content_hash, updated_at";
+
+    private final DataSource ds;
+
+    public JdbcCatalogStore(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** Counts of what an upsert did. */
+    public record UpsertStats(int inserted, int updated, int unchanged) {}
+
+    public int trackCount() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM tracks")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    public UpsertStats upsert(List<Track> input, ProgressListener progress) throws SQLException {
+        // Primary-key order: B-tree inserts then append instead of splitting pages all over the tree.
+        List<Track> tracks = new ArrayList<>(input);
+        tracks.sort(java.util.Comparator.comparing(Track::id));
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            Map<String, Long> hashes = new HashMap<>();
+            Set<String> artists = new HashSet<>();
+            Set<String> albums = new HashSet<>();
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT track_id, content_hash FROM tracks")) {
+                    while (rs.next()) {
+                        hashes.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                readIds(st, "SELECT artist_id FROM artists", artists);
+                readIds(st, "SELECT album_id FROM albums", albums);
+            }
+            c.commit();
+            insertNames(c, tracks, artists, albums);
+            int inserted = 0;
+            int updated = 0;
+            int unchanged = 0;
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            List<Track> toInsert = new ArrayList<>();
+            List<Track> toUpdate = new ArrayList<>();
+            for (int i = 0; i < tracks.size(); i++) {
+                Track t = tracks.get(i);
+                Long old = hashes.get(t.id());
+                long h = ContentHash.of(t);
+                if (old == null) {
+                    toInsert.add(t);
+                    inserted++;
+                } else if (old != h) {
+                    toUpdate.add(t);
+                    updated++;
+                } else {
+                    unchanged++;
+                }
+                if (toInsert.size() + toUpdate.size() >= BATCH || i == tracks.size() - 1) {
+                    writeBatch(c, toInsert, toUpdate, now);
+                    toInsert.clear();
+                    toUpdate.clear();
+                    progress.progress("store", i + 1, tracks.size());
+                }
+            }
+            return new UpsertStats(inserted, updated, unchanged);
+        }
+    }
+
+    /** Inserts the artists and albums not stored yet, in id order, before the tracks that refer to them. */
+    private static void insertNames(Connection c, List<Track> tracks, Set<String> artists, Set<String> albums)
+            throws SQLException {
+        java.util.TreeMap<String, String> newArtists = new java.util.TreeMap<>();
+        java.util.TreeMap<String, String> newAlbums = new java.util.TreeMap<>();
+        for (Track t : tracks) {
+            for (ArtistRef a : t.artists()) {
+                if (!artists.contains(a.id())) {
+                    newArtists.putIfAbsent(a.id(), a.name());
+                }
+            }
+            if (!albums.contains(t.album().id())) {
+                newAlbums.putIfAbsent(t.album().id(), t.album().name());
+            }
+        }
+        insertPairs(c, "INSERT INTO artists (artist_id, name) VALUES (?, ?)", newArtists);
+        insertPairs(c, "INSERT INTO albums (album_id, name) VALUES (?, ?)", newAlbums);
+    }
+
+    private static void insertPairs(Connection c, String sql, Map<String, String> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int n = 0;
+            for (Map.Entry<String, String> e : rows.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, e.getValue());
+                ps.addBatch();
+                if (++n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private static void readIds(Statement st, String sql, Set<String> into) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                into.add(rs.getString(1));
+            }
+        }
+    }
+
+    private static void writeBatch(Connection c, List<Track> inserts, List<Track> updates, OffsetDateTime now)
+            throws SQLException {
+        if (inserts.isEmpty() && updates.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO tracks (" + TRACK_COLUMNS
+                     + ", track_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement update = c.prepareStatement("UPDATE tracks SET "
+                     + TRACK_COLUMNS.replace(",", " = ?,") + " = ? WHERE track_id = ?");
+             PreparedStatement delArtists = c.prepareStatement("DELETE FROM track_artists WHERE track_id = ?");
+             PreparedStatement delGenres = c.prepareStatement("DELETE FROM track_genres WHERE track_id = ?");
+             PreparedStatement trackArtist = c.prepareStatement(
+                     "INSERT INTO track_artists (track_id, ord, artist_id) VALUES (?, ?, ?)");
+             PreparedStatement trackGenre = c.prepareStatement(
+                     "INSERT INTO track_genres (track_id, genre) VALUES (?, ?)")) {
+            List<Track> all = new ArrayList<>(inserts);
+            all.addAll(updates);
+            for (Track t : inserts) {
+                bindTrack(insert, t, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            for (Track t : updates) {
+                bindTrack(update, t, now);
+                update.addBatch();
+                delArtists.setString(1, t.id());
+                delArtists.addBatch();
+                delGenres.setString(1, t.id());
+                delGenres.addBatch();
+            }
+            update.executeBatch();
+            delArtists.executeBatch();
+            delGenres.executeBatch();
+            for (Track t : all) {
+                for (int k = 0; k < t.artists().size(); k++) {
+                    trackArtist.setString(1, t.id());
+                    trackArtist.setInt(2, k);
+                    trackArtist.setString(3, t.artists().get(k).id());
+                    trackArtist.addBatch();
+                }
+                for (String g : new TreeSet<>(t.genres())) {
+                    trackGenre.setString(1, t.id());
+                    trackGenre.setString(2, g);
+                    trackGenre.addBatch();
+                }
+            }
+            trackArtist.executeBatch();
+            trackGenre.executeBatch();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private static void bindTrack(PreparedStatement ps, Track t, OffsetDateTime now) throws SQLException {
+        AudioFeatures f = t.features();
+        int i = 1;
+        ps.setString(i++, t.name());
+        ps.setString(i++, t.album().id());
+        ps.setInt(i++, t.durationMs());
+        ps.setBoolean(i++, t.explicit());
+        ps.setInt(i++, t.popularity());
+        ps.setFloat(i++, (float) f.acousticness());
+        ps.setFloat(i++, (float) f.danceability());
+        ps.setFloat(i++, (float) f.energy());
+        ps.setFloat(i++, (float) f.instrumentalness());
+        ps.setFloat(i++, (float) f.liveness());
+        ps.setFloat(i++, (float) f.speechiness());
+        ps.setFloat(i++, (float) f.valence());
+        ps.setInt(i++, f.key());
+        ps.setInt(i++, f.mode());
+        ps.setFloat(i++, (float) f.loudness());
+        ps.setFloat(i++, (float) f.tempo());
+        ps.setInt(i++, f.timeSignature());
+        ps.setLong(i++, ContentHash.of(t));
+        ps.setObject(i++, now);
+        ps.setString(i, t.id());
+    }
+
+    /** Loads the whole catalog, in track id order, into its columnar in-memory form. */
+    public Catalog load() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.setFetchSize(5000);
+            Map<String, String> artistNames = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT artist_id, name FROM artists")) {
+                while (rs.next()) {
+                    artistNames.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            Map<String, String> albumNames = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT album_id, name FROM albums")) {
+                while (rs.next()) {
+                    albumNames.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            Map<String, List<ArtistRef>> trackArtists = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT track_id, artist_id FROM track_artists ORDER BY track_id, ord")) {
+                while (rs.next()) {
+                    String a = rs.getString(2);
+                    trackArtists.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(2))
+                            .add(new ArtistRef(a, artistNames.get(a)));
+                }
+            }
+            Map<String, Set<String>> trackGenres = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT track_id, genre FROM track_genres")) {
+                while (rs.next()) {
+                    trackGenres.computeIfAbsent(rs.getString(1), k -> new HashSet<>(2)).add(rs.getString(2));
+                }
+            }
+            CatalogBuilder builder = new CatalogBuilder();
+            try (ResultSet rs = st.executeQuery("SELECT track_id, " + TRACK_COLUMNS + " FROM tracks ORDER BY track_id")) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    String albumId = rs.getString(3);
+                    AudioFeatures f = new AudioFeatures(rs.getFloat(7), rs.getFloat(8), rs.getFloat(9),
+                            rs.getFloat(10), rs.getFloat(11), rs.getFloat(12), rs.getFloat(13), rs.getInt(14),
+                            rs.getInt(15), rs.getFloat(16), rs.getFloat(17), rs.getInt(18));
+                    builder.add(new Track(id, rs.getString(2), trackArtists.getOrDefault(id, List.of()),
+                            new AlbumRef(albumId, albumNames.get(albumId)), rs.getInt(4), rs.getBoolean(5),
+                            rs.getInt(6), trackGenres.getOrDefault(id, Set.of()), f));
+                }
+            }
+            return builder.build();
+        }
+    }
+}
