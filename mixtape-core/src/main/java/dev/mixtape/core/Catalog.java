@@ -24,6 +24,8 @@ public final class Catalog {
     final int[][] trackGenres;
     final boolean[] explicit;
     final float[][] columns;
+    /** Durations as ints: the float column holds integers exactly only up to 2^24 ms (4.66 hours). */
+    final int[] durations;
     final String[] artistIds;
     final String[] artistNames;
     final int[][] artistTracks;
@@ -49,6 +51,7 @@ public final class Catalog {
         this.trackGenres = p.trackGenres;
         this.explicit = p.explicit;
         this.columns = p.columns;
+        this.durations = p.durations != null ? p.durations : durationsFromColumn(p.columns);
         this.artistIds = p.artistIds;
         this.artistNames = p.artistNames;
         this.artistTracks = p.artistTracks;
@@ -118,8 +121,18 @@ public final class Catalog {
         return (int) columns[Attribute.POPULARITY.ordinal()][track];
     }
 
+    /** The track's duration, exact (the {@link Attribute#DURATION_MS} column rounds beyond 2^24 ms). */
     public int durationMs(int track) {
-        return (int) columns[Attribute.DURATION_MS.ordinal()][track];
+        return durations[track];
+    }
+
+    private static int[] durationsFromColumn(float[][] columns) {
+        float[] col = columns[Attribute.DURATION_MS.ordinal()];
+        int[] out = new int[col.length];
+        for (int i = 0; i < col.length; i++) {
+            out[i] = (int) col[i];
+        }
+        return out;
     }
 
     public AudioFeatures features(int track) {

@@ -42,6 +42,7 @@ public final class CatalogBuilder {
         p.trackGenres = new int[n][];
         p.explicit = new boolean[n];
         p.columns = new float[Attribute.count()][n];
+        p.durations = new int[n];
         p.trackIndex = new HashMap<>(n * 2);
         Index artists = new Index();
         Index albums = new Index();
@@ -66,6 +67,7 @@ public final class CatalogBuilder {
             }
             p.trackGenres[i] = t.genres().stream().sorted().mapToInt(g -> genres.indexOf(g, g)).toArray();
             setColumns(p.columns, i, t);
+            p.durations[i] = t.durationMs();
             i++;
         }
         p.artistIds = artists.ids();
@@ -202,6 +204,8 @@ public final class CatalogBuilder {
         int[][] trackGenres;
         boolean[] explicit;
         float[][] columns;
+        /** Exact durations; when null, {@link Catalog} takes them from the (float) column. */
+        int[] durations;
         String[] artistIds;
         String[] artistNames;
         int[][] artistTracks;

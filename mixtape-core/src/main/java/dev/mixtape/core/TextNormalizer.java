@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Folds text for matching: lower case, accents removed (NFD, combining marks dropped, plus a few
- * letters NFD does not split such as 'ø', 'ß', 'æ', 'ł'), every run of other characters turned into
+ * letters NFD does not split such as 'ø', 'ß'/'ẞ', 'æ', 'ł'), every run of other characters turned into
  * one space. "Beyoncé" and "BEYONCE" fold to "beyonce". Thread-safe.
  */
 public final class TextNormalizer {
@@ -62,7 +62,7 @@ public final class TextNormalizer {
     private static String special(char c) {
         return switch (c) {
             case 'ø', 'Ø' -> "o";
-            case 'ß' -> "ss";
+            case 'ß', 'ẞ' -> "ss";
             case 'æ', 'Æ' -> "ae";
             case 'œ', 'Œ' -> "oe";
             case 'ł', 'Ł' -> "l";
