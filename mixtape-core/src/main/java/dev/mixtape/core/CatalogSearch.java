@@ -53,6 +53,11 @@ public final class CatalogSearch {
         }
     }
 
+    /** The track's name folded by {@link TextNormalizer#fold}. */
+    public String foldedTrackName(int track) {
+        return foldedTrackNames[track];
+    }
+
     /** A page of results and the total number of matches. */
     public record Page(int[] items, int total) {}
 

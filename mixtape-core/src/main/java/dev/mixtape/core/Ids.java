@@ -3,7 +3,6 @@ package dev.mixtape.core;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.regex.Pattern;
 
 /**
  * Validation and derivation of public ids.
@@ -15,14 +14,23 @@ import java.util.regex.Pattern;
  * same id on every machine and every import. Thread-safe.
  */
 public final class Ids {
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final char[] BASE62 =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
     private Ids() {}
 
     public static boolean isValid(String id) {
-        return id != null && VALID.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns {@code id} or throws {@link InvalidRequestException} naming the kind and value. */

@@ -3,7 +3,6 @@ package dev.mixtape.core;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Folds text for matching: lower case, accents removed (NFD, combining marks dropped, plus a few
@@ -17,7 +16,7 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String decomposed = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(decomposed.length());
         boolean space = true;
         for (int i = 0; i < decomposed.length(); i++) {
@@ -41,7 +40,16 @@ public final class TextNormalizer {
         if (len > 0 && sb.charAt(len - 1) == ' ') {
             sb.setLength(len - 1);
         }
-        return sb.toString().toLowerCase(Locale.ROOT);
+        return sb.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The folded text split into its words. */

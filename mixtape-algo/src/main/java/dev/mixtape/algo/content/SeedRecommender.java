@@ -3,7 +3,6 @@ package dev.mixtape.algo.content;
 import dev.mixtape.core.Attribute;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;
-import dev.mixtape.core.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,7 +56,7 @@ public final class SeedRecommender {
         songKey = new int[n];
         Map<String, Integer> songs = new HashMap<>(n * 2);
         for (int t = 0; t < n; t++) {
-            String key = TextNormalizer.fold(catalog.trackName(t)) + '\u0000' + catalog.trackArtists(t)[0];
+            String key = catalog.search().foldedTrackName(t) + '\u0000' + catalog.trackArtists(t)[0];
             songKey[t] = songs.computeIfAbsent(key, k -> songs.size());
         }
         songCount = songs.size();

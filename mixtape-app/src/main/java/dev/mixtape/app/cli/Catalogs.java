@@ -6,7 +6,6 @@ import dev.mixtape.storage.importer.RowProblem;
 import dev.mixtape.storage.jdbc.Database;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 
@@ -14,10 +13,7 @@ import java.sql.SQLException;
 final class Catalogs {
     private Catalogs() {}
 
-    static Database open(MixtapeConfig cfg) throws IOException {
-        if (cfg.dbUrl().startsWith("jdbc:h2:file:")) {
-            Files.createDirectories(cfg.home().resolve("db"));
-        }
+    static Database open(MixtapeConfig cfg) {
         return Database.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
     }
 

@@ -10,6 +10,7 @@ import dev.mixtape.core.Attribute;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.storage.jdbc.Database;
 import dev.mixtape.storage.jdbc.JdbcCatalogStore;
+import dev.mixtape.storage.snapshot.SnapshotCatalogLoader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class RecommendCommand implements Callable<Integer> {
         SeedQuery q = RecommendationParams.parse(new QueryParams(map), cfg.maxPerArtist());
         Catalog catalog;
         try (Database db = Catalogs.open(cfg)) {
-            catalog = new JdbcCatalogStore(db.dataSource()).load();
+            catalog = new SnapshotCatalogLoader(new JdbcCatalogStore(db.dataSource()), cfg.home().resolve("catalog")).load();
         }
         if (catalog.size() == 0) {
             throw new dev.mixtape.core.MixtapeException("the catalog is empty: run 'mixtape import spotify-tracks FILE' first");

@@ -1,14 +1,9 @@
 package dev.mixtape.app.cli;
 
+import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.app.config.MixtapeConfig;
-import dev.mixtape.app.server.Engine;
-import dev.mixtape.app.server.EngineHolder;
-import dev.mixtape.app.server.MixtapeServer;
-import dev.mixtape.core.Catalog;
+import dev.mixtape.core.MixtapeException;
 import dev.mixtape.storage.importer.CatalogImporter;
-import dev.mixtape.storage.jdbc.Database;
-import dev.mixtape.storage.jdbc.JdbcCatalogStore;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,55 +36,28 @@ final class ServeCommand implements Callable<Integer> {
         }
         MixtapeConfig cfg = options.load(o);
         LOG.atInfo().addKeyValue("config", cfg).log("starting");
-        EngineHolder engines = new EngineHolder();
-        MixtapeServer server = new MixtapeServer(cfg, engines);
-        int bound;
-        try {
-            bound = server.start(cfg.port());
-        } catch (RuntimeException e) {
-            throw new java.io.IOException("cannot listen on port " + cfg.port() + ": " + rootMessage(e)
-                    + " (choose another with --port or MIXTAPE_PORT)", e);
-        }
-        LOG.atInfo().addKeyValue("url", "http://localhost:" + bound).log("listening; loading the catalog");
+        MixtapeApp app = MixtapeApp.start(cfg);
         CountDownLatch stopped = new CountDownLatch(1);
-        Database db = Catalogs.open(cfg);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            db.close();
+            app.close();
             stopped.countDown();
         }, "mixtape-shutdown"));
-        JdbcCatalogStore store = new JdbcCatalogStore(db.dataSource());
-        if (store.trackCount() == 0) {
-            if (!Files.isRegularFile(cfg.catalogFile())) {
-                String msg = "the store has no catalog and " + cfg.catalogFile() + " does not exist; set MIXTAPE_DATA_DIR "
-                        + "to the folder holding spotify-tracks-114k/, or run 'mixtape import spotify-tracks FILE'";
-                engines.status(msg);
-                LOG.error(msg);
-                stopped.await();
-                return 1;
+        String url = "http://localhost:" + app.port();
+        LOG.atInfo().addKeyValue("url", url).log("listening; loading the catalog");
+        try (Progress progress = new Progress("import")) {
+            CatalogImporter.Report report = app.loadCatalog(progress);
+            if (report != null) {
+                Catalogs.print(report, System.out, 5);
             }
-            engines.status("importing " + cfg.catalogFile());
-            CatalogImporter.Report r = Catalogs.importFile(db, cfg.catalogFile());
-            Catalogs.print(r, System.out, 5);
+        } catch (MixtapeException e) {
+            // The server keeps answering /health/ready with the reason, so an operator can see it.
+            LOG.error(e.getMessage());
+            stopped.await();
+            return 1;
         }
-        engines.status("loading the catalog");
-        long loadStart = System.nanoTime();
-        Catalog catalog = store.load();
-        engines.set(Engine.of(catalog));
-        LOG.atInfo().addKeyValue("tracks", catalog.size()).addKeyValue("artists", catalog.artistCount())
-                .addKeyValue("genres", catalog.genreCount())
-                .addKeyValue("load_ms", (System.nanoTime() - loadStart) / 1_000_000)
-                .addKeyValue("startup_ms", (System.nanoTime() - start) / 1_000_000)
-                .addKeyValue("url", "http://localhost:" + bound)
+        LOG.atInfo().addKeyValue("url", url).addKeyValue("startup_ms", (System.nanoTime() - start) / 1_000_000)
                 .log("ready");
         stopped.await();
         return 0;
-    }
-
-    private static String rootMessage(Throwable e) {
-        while (e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e.getMessage();
     }
 }

@@ -23,8 +23,20 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + home.toAbsolutePath().resolve("db").resolve("mixtape") + ";AUTO_SERVER=TRUE";
     }
 
-    /** Opens a pool on {@code url} and migrates the schema to the newest version. */
+    /**
+     * Opens a pool on {@code url} and migrates the schema to the newest version. For an embedded H2
+     * file database the parent directory is created first.
+     */
     public static Database open(String url, String user, String password) {
+        if (url.startsWith("jdbc:h2:file:")) {
+            String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            try {
+                java.nio.file.Files.createDirectories(parent);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the database directory " + parent, e);
+            }
+        }
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
         cfg.setUsername(user == null ? "" : user);

@@ -52,6 +52,18 @@ public final class JdbcCatalogStore {
         }
     }
 
+    /**
+     * A fingerprint of the stored catalog's content (track count and the sum of the tracks' content
+     * hashes): it changes whenever an import changes anything, so it can name a snapshot of the catalog.
+     */
+    public String fingerprint() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(content_hash) FROM tracks")) {
+            rs.next();
+            return rs.getLong(1) + "-" + (rs.getBigDecimal(2) == null ? "0" : rs.getBigDecimal(2).toPlainString());
+        }
+    }
+
     public UpsertStats upsert(List<Track> input, ProgressListener progress) throws SQLException {
         // Primary-key order: B-tree inserts then append instead of splitting pages all over the tree.
         List<Track> tracks = new ArrayList<>(input);

@@ -1,0 +1,109 @@
+package dev.mixtape.app;
+
+import dev.mixtape.app.config.MixtapeConfig;
+import dev.mixtape.app.server.Engine;
+import dev.mixtape.app.server.EngineHolder;
+import dev.mixtape.app.server.MixtapeServer;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.core.MixtapeException;
+import dev.mixtape.storage.importer.CatalogImporter;
+import dev.mixtape.storage.importer.ProgressListener;
+import dev.mixtape.storage.jdbc.Database;
+import dev.mixtape.storage.jdbc.JdbcCatalogStore;
+import dev.mixtape.storage.snapshot.SnapshotCatalogLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running mixtape: store, HTTP server and engine, wired together. {@link #start} listens at once
+ * (the health probes answer, {@code /v1} answers 503); {@link #loadCatalog} imports the catalog file
+ * when the store is empty, loads the catalog and makes the server ready. Close it to stop.
+ */
+public final class MixtapeApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MixtapeApp.class);
+
+    private final MixtapeConfig config;
+    private final EngineHolder engines = new EngineHolder();
+    private final MixtapeServer server;
+    private final Database db;
+    private final int port;
+
+    private MixtapeApp(MixtapeConfig config) throws IOException {
+        this.config = config;
+        this.server = new MixtapeServer(config, engines);
+        try {
+            this.port = server.start(config.port());
+        } catch (RuntimeException e) {
+            throw new IOException("cannot listen on port " + config.port() + ": " + rootMessage(e)
+                    + " (choose another with --port or MIXTAPE_PORT)", e);
+        }
+        try {
+            this.db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    public static MixtapeApp start(MixtapeConfig config) throws IOException {
+        return new MixtapeApp(config);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public EngineHolder engines() {
+        return engines;
+    }
+
+    /**
+     * Makes the server ready: imports {@link MixtapeConfig#catalogFile()} if the store has no tracks,
+     * then loads the catalog (through a snapshot under {@code home/catalog}).
+     *
+     * @return the import report when an import ran, else null
+     */
+    public CatalogImporter.Report loadCatalog(ProgressListener progress) throws IOException, SQLException {
+        JdbcCatalogStore store = new JdbcCatalogStore(db.dataSource());
+        CatalogImporter.Report report = null;
+        if (store.trackCount() == 0) {
+            if (!Files.isRegularFile(config.catalogFile())) {
+                String msg = "the store has no catalog and " + config.catalogFile() + " does not exist; set "
+                        + "MIXTAPE_DATA_DIR to the folder holding spotify-tracks-114k/, or run "
+                        + "'mixtape import spotify-tracks FILE'";
+                engines.status(msg);
+                throw new MixtapeException(msg);
+            }
+            engines.status("importing " + config.catalogFile());
+            report = new CatalogImporter(store).importSpotifyTracks(config.catalogFile(), progress);
+        }
+        engines.status("loading the catalog");
+        long start = System.nanoTime();
+        Catalog catalog = new SnapshotCatalogLoader(store, config.home().resolve("catalog")).load();
+        engines.set(Engine.of(catalog));
+        LOG.atInfo().addKeyValue("tracks", catalog.size()).addKeyValue("artists", catalog.artistCount())
+                .addKeyValue("genres", catalog.genreCount())
+                .addKeyValue("load_ms", (System.nanoTime() - start) / 1_000_000).log("catalog loaded");
+        return report;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        db.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
+}

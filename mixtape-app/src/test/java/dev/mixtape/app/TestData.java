@@ -1,0 +1,28 @@
+package dev.mixtape.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds the shared datasets for tests that need the full catalog: {@code MIXTAPE_DATA_DIR}, else
+ * {@code ../../shared/data} beside the checkout. Without them such a test is skipped with a message,
+ * unless {@code -Dmixtape.requireData=true} (which {@code .ci/run} sets) makes their absence a failure.
+ */
+public final class TestData {
+    private TestData() {}
+
+    public static Path dataDir() {
+        String env = System.getenv("MIXTAPE_DATA_DIR");
+        Path dir = env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "..", "shared", "data").toAbsolutePath().normalize();
+        Path file = dir.resolve("spotify-tracks-114k").resolve("dataset.csv.gz");
+        if (!Files.isRegularFile(file)) {
+            String msg = "the full dataset is not at " + file + "; set MIXTAPE_DATA_DIR";
+            if (Boolean.getBoolean("mixtape.requireData")) {
+                throw new IllegalStateException(msg);
+            }
+            Assumptions.assumeTrue(false, msg);
+        }
+        return dir;
+    }
+}
