@@ -1,0 +1,50 @@
+package dev.mixtape.bench;
+
+import dev.mixtape.core.Catalog;
+import dev.mixtape.core.CatalogBuilder;
+import dev.mixtape.storage.importer.ParsedCatalog;
+import dev.mixtape.storage.importer.ProgressListener;
+import dev.mixtape.storage.importer.SpotifyTracksCsvReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds and loads the catalog file the benchmarks run on. */
+final class BenchData {
+    /** System property naming the catalog file; wins over {@code MIXTAPE_DATA_DIR}. */
+    static final String CATALOG_PROPERTY = "mixtape.bench.catalog";
+    static final String RELATIVE = "spotify-tracks-114k/dataset.csv.gz";
+
+    private BenchData() {}
+
+    /**
+     * The catalog file: {@code explicit} if given, else the {@value #CATALOG_PROPERTY} system property,
+     * else {@code $MIXTAPE_DATA_DIR/spotify-tracks-114k/dataset.csv.gz}.
+     *
+     * @throws IOException naming what was tried when there is no such file
+     */
+    static Path catalogFile(Path explicit) throws IOException {
+        Path file = explicit;
+        if (file == null && System.getProperty(CATALOG_PROPERTY) != null) {
+            file = Path.of(System.getProperty(CATALOG_PROPERTY));
+        }
+        String dataDir = System.getenv("MIXTAPE_DATA_DIR");
+        if (file == null && dataDir != null && !dataDir.isBlank()) {
+            file = Path.of(dataDir).resolve(RELATIVE);
+        }
+        if (file == null) {
+            throw new IOException("no catalog file: pass --catalog FILE, or set MIXTAPE_DATA_DIR to the folder holding "
+                    + RELATIVE + " (./mixtape does so when ../shared/data exists)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("catalog file not found: " + file.toAbsolutePath());
+        }
+        return file;
+    }
+
+    /** Reads the file and builds the in-memory catalog, in file order (the same for every run). */
+    static Catalog loadCatalog(Path file) throws IOException {
+        ParsedCatalog parsed = new SpotifyTracksCsvReader().read(file, ProgressListener.NONE);
+        return new CatalogBuilder().addAll(parsed.tracks()).build();
+    }
+}

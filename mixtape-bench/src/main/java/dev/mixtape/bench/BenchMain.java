@@ -1,0 +1,267 @@
+package dev.mixtape.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point of {@code ./mixtape bench}: {@code recommend}, {@code http} and {@code import}. */
+@Command(name = "mixtape bench", mixinStandardHelpOptions = true, version = "mixtape-bench 0.1.0",
+        description = "Benchmarks and load drivers for mixtape (see docs/BENCHMARKS.md).",
+        subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class})
+public final class BenchMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        // Quiet logs (Hikari, Flyway, H2) unless asked otherwise; the same logback files as the app.
+        if (System.getProperty("mixtape.log.level") == null) {
+            String level = System.getenv("MIXTAPE_LOG_LEVEL");
+            System.setProperty("mixtape.log.level", level == null || level.isBlank() ? "WARN" : level);
+        }
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-text.xml");
+        }
+        CommandLine cli = new CommandLine(new BenchMain());
+        cli.registerConverter(Duration.class, BenchMain::parseDuration);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof HttpLoad.SetupException || e instanceof IOException || e instanceof RunnerException
+                    || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("mixtape bench: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
+
+    /** {@code 20s}, {@code 500ms}, {@code 2m}, {@code 1.5s}, or a plain number of seconds. */
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a duration (examples: 20s, 500ms, 2m)");
+        }
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double millis = switch (unit) {
+            case "ms" -> v;
+            case "m", "min" -> v * 60_000;
+            case "h" -> v * 3_600_000;
+            default -> v * 1000;
+        };
+        return Duration.ofMillis(Math.round(millis));
+    }
+
+    @Command(name = "recommend", mixinStandardHelpOptions = true,
+            description = {"JMH: /v1/recommendations in process on the full catalog (RecommendBenchmark).",
+                "",
+                "Benchmarks: recommendLatency / recommendThroughput (SeedRecommender.recommend alone) and",
+                "requestLatency / requestThroughput (parameter parsing + recommend + JSON body).",
+                "Options left out keep the benchmark's annotations: 1 fork with -Xmx512m, 3 x 2 s warm-up, 5 x 2 s measured."})
+    static final class Recommend implements Callable<Integer> {
+        @Option(names = {"-b", "--benchmarks"}, paramLabel = "REGEX", defaultValue = "RecommendBenchmark",
+                description = "Which benchmarks to run, a regular expression over their names (default: all of "
+                        + "${DEFAULT-VALUE}; e.g. 'recommendLatency' or 'Latency').")
+        String benchmarks;
+
+        @Option(names = {"--wi", "--warmup-iterations"}, paramLabel = "N", description = "Warm-up iterations.")
+        Integer warmupIterations;
+
+        @Option(names = {"-w", "--warmup-time"}, paramLabel = "TIME", description = "Time per warm-up iteration, e.g. 2s.")
+        Duration warmupTime;
+
+        @Option(names = {"-i", "--iterations"}, paramLabel = "N", description = "Measured iterations.")
+        Integer iterations;
+
+        @Option(names = {"-r", "--time"}, paramLabel = "TIME", description = "Time per measured iteration, e.g. 2s.")
+        Duration time;
+
+        @Option(names = {"-f", "--forks"}, paramLabel = "N", description = "JVM forks (0 runs in this JVM: for debugging only).")
+        Integer forks;
+
+        @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Benchmark threads (default 1).")
+        Integer threads;
+
+        @Option(names = "--jvm-arg", paramLabel = "ARG",
+                description = "Extra argument for the forked JVM, after -Xmx512m (repeatable), e.g. --jvm-arg=-XX:+UseSerialGC.")
+        List<String> jvmArgs = new ArrayList<>();
+
+        @Option(names = "--catalog", paramLabel = "FILE",
+                description = "Catalog file (default: $MIXTAPE_DATA_DIR/" + BenchData.RELATIVE + ").")
+        Path catalog;
+
+        @Option(names = "--queries", paramLabel = "N", description = "Distinct queries to cycle through (default 256).")
+        Integer queries;
+
+        @Option(names = "--prof", paramLabel = "PROFILER", description = "A JMH profiler, e.g. gc (repeatable).")
+        List<String> profilers = new ArrayList<>();
+
+        @Option(names = "--result", paramLabel = "FILE",
+                description = "Also write the results to FILE; the format follows the extension (.json, .csv, .txt).")
+        Path result;
+
+        @Override
+        public Integer call() throws IOException, RunnerException {
+            Path file = BenchData.catalogFile(catalog);
+            ChainedOptionsBuilder b = new OptionsBuilder()
+                    .include(benchmarks)
+                    .jvmArgsAppend(withCatalog(file));
+            if (Runtime.version().feature() >= 24) {
+                // JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about on every fork; allow it quietly.
+                b.jvmArgsPrepend("--sun-misc-unsafe-memory-access=allow");
+            }
+            if (warmupIterations != null) {
+                b.warmupIterations(warmupIterations);
+            }
+            if (warmupTime != null) {
+                b.warmupTime(TimeValue.milliseconds(warmupTime.toMillis()));
+            }
+            if (iterations != null) {
+                b.measurementIterations(iterations);
+            }
+            if (time != null) {
+                b.measurementTime(TimeValue.milliseconds(time.toMillis()));
+            }
+            if (forks != null) {
+                b.forks(forks);
+                if (forks == 0) {
+                    System.setProperty(BenchData.CATALOG_PROPERTY, file.toString());
+                }
+            }
+            if (threads != null) {
+                b.threads(threads);
+            }
+            if (queries != null) {
+                b.param("queryCount", queries.toString());
+            }
+            for (String p : profilers) {
+                b.addProfiler(p);
+            }
+            if (result != null) {
+                String name = result.getFileName().toString().toLowerCase(Locale.ROOT);
+                ResultFormatType type = name.endsWith(".json") ? ResultFormatType.JSON
+                        : name.endsWith(".csv") ? ResultFormatType.CSV : ResultFormatType.TEXT;
+                b.result(result.toString()).resultFormat(type);
+            }
+            var results = new Runner(b.build()).run();
+            if (results.isEmpty()) {
+                throw new IllegalArgumentException("no benchmark matched '" + benchmarks + "'");
+            }
+            return 0;
+        }
+
+        private String[] withCatalog(Path file) {
+            List<String> args = new ArrayList<>(jvmArgs);
+            args.add("-D" + BenchData.CATALOG_PROPERTY + "=" + file.toAbsolutePath());
+            return args.toArray(new String[0]);
+        }
+    }
+
+    @Command(name = "http", mixinStandardHelpOptions = true,
+            description = {"HTTP load on a running 'mixtape serve' (loopback addresses only).",
+                "A closed loop of keep-alive connections, one request in flight on each, replaying a fixed",
+                "set of /v1/recommendations URLs. Stops after --duration or --max-requests measured requests.",
+                "Exit code: 0 clean, 1 some I/O errors or non-200 answers, 2 could not run."})
+    static final class Http implements Callable<Integer> {
+        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+                description = "Base URL of the server (default: ${DEFAULT-VALUE}); must be a loopback address.")
+        String url;
+
+        @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "64",
+                description = "Concurrent connections = requests in flight (default: ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = {"-d", "--duration"}, paramLabel = "TIME", defaultValue = "20s",
+                description = "Measured duration (default: ${DEFAULT-VALUE}).")
+        Duration duration;
+
+        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "5s",
+                description = "Warm-up before measuring, not counted (default: ${DEFAULT-VALUE}).")
+        Duration warmup;
+
+        @Option(names = {"-n", "--max-requests"}, paramLabel = "N", defaultValue = "1000000",
+                description = "Stop after this many measured requests even if time is left (default: ${DEFAULT-VALUE}).")
+        long maxRequests;
+
+        @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s",
+                description = "Connect and read timeout per request (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Option(names = "--queries", paramLabel = "N", defaultValue = "256",
+                description = "Distinct queries to replay (default: ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "20241127",
+                description = "Seed of the query generator (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--seeds", paramLabel = "SOURCE", defaultValue = "auto",
+                description = "Where seed ids come from: file (the catalog file: the same queries as the JMH benchmark), "
+                        + "server (available-genre-seeds + one query per genre) or auto (file if found, else server; default).")
+        HttpLoad.SeedSource seeds;
+
+        @Option(names = "--catalog", paramLabel = "FILE",
+                description = "Catalog file for --seeds file (default: $MIXTAPE_DATA_DIR/" + BenchData.RELATIVE + ").")
+        Path catalog;
+
+        @Option(names = "--token", paramLabel = "KEY",
+                description = "Bearer token to send, if the server has API keys (default: $MIXTAPE_BENCH_TOKEN).")
+        String token = System.getenv("MIXTAPE_BENCH_TOKEN");
+
+        @Override
+        public Integer call() throws Exception {
+            return HttpLoad.run(new HttpLoad.Options(url, connections, duration, warmup, maxRequests, timeout, queries,
+                    seed, seeds, catalog, token), System.out);
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Start-up costs: import, catalog load and retained heap, best of N runs.",
+                "Imports the catalog file into a fresh temporary H2 home, then loads it (JdbcCatalogStore.load",
+                "+ Engine.of) and measures the used heap after System.gc().",
+                "Each run writes an H2 database of the full catalog under --tmp and deletes it afterwards."})
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Runs (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--catalog", paramLabel = "FILE",
+                description = "Catalog file (default: $MIXTAPE_DATA_DIR/" + BenchData.RELATIVE + ").")
+        Path catalog;
+
+        @Option(names = "--tmp", paramLabel = "DIR",
+                description = "Where the temporary homes go (default: the system temporary directory).")
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+
+        @Override
+        public Integer call() throws Exception {
+            ImportBench.run(BenchData.catalogFile(catalog), runs, tmp, System.out);
+            return 0;
+        }
+    }
+}
