@@ -50,14 +50,21 @@ public final class Ids {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
-        // 128 bits as an unsigned number, written in base62 (22 digits suffice: 62^22 > 2^128).
-        java.math.BigInteger n = new java.math.BigInteger(1, java.util.Arrays.copyOf(hash, 16));
-        java.math.BigInteger base = java.math.BigInteger.valueOf(62);
+        // The first 128 bits as an unsigned number (hi, lo), written in base62: 22 digits suffice
+        // (62^22 > 2^128). Long division by 62 on 32-bit halves keeps every step within a long.
+        long hi = java.nio.ByteBuffer.wrap(hash, 0, 8).getLong();
+        long lo = java.nio.ByteBuffer.wrap(hash, 8, 8).getLong();
         char[] out = new char[22];
         for (int i = 21; i >= 0; i--) {
-            java.math.BigInteger[] qr = n.divideAndRemainder(base);
-            out[i] = BASE62[qr[1].intValue()];
-            n = qr[0];
+            long qHi = Long.divideUnsigned(hi, 62);
+            long r = Long.remainderUnsigned(hi, 62);
+            long x1 = (r << 32) | (lo >>> 32);
+            long q1 = x1 / 62;
+            long x2 = ((x1 % 62) << 32) | (lo & 0xffffffffL);
+            long q2 = x2 / 62;
+            out[i] = BASE62[(int) (x2 % 62)];
+            hi = qHi;
+            lo = (q1 << 32) | q2;
         }
         return new String(out);
     }

@@ -42,6 +42,7 @@ public final class SpotifyTracksCsvReader {
     private static final int MAX_TEXT = 1000;
 
     private final Map<String, String> artistIds = new HashMap<>();
+    private final Map<String, String> albumIds = new HashMap<>();
 
     public ParsedCatalog read(Path file, ProgressListener progress) throws IOException {
         long size = Files.size(file);
@@ -125,7 +126,8 @@ public final class SpotifyTracksCsvReader {
         }
         String album = f.text("album_name");
         String name = f.text("track_name");
-        String albumId = Ids.derive("album", TextNormalizer.fold(album) + "|" + artists.get(0).id());
+        String albumId = albumIds.computeIfAbsent(TextNormalizer.fold(album) + "|" + artists.get(0).id(),
+                k -> Ids.derive("album", k));
         AudioFeatures features = new AudioFeatures(
                 f.number("acousticness"), f.number("danceability"), f.number("energy"),
                 f.number("instrumentalness"), f.number("liveness"), f.number("speechiness"), f.number("valence"),

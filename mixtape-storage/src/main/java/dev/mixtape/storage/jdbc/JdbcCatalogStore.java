@@ -83,22 +83,23 @@ public final class JdbcCatalogStore {
                 readIds(st, "SELECT album_id FROM albums", albums);
             }
             c.commit();
+            progress.progress("store", 0, tracks.size());
             insertNames(c, tracks, artists, albums);
             int inserted = 0;
             int updated = 0;
             int unchanged = 0;
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            List<Track> toInsert = new ArrayList<>();
-            List<Track> toUpdate = new ArrayList<>();
+            List<Hashed> toInsert = new ArrayList<>();
+            List<Hashed> toUpdate = new ArrayList<>();
             for (int i = 0; i < tracks.size(); i++) {
                 Track t = tracks.get(i);
                 Long old = hashes.get(t.id());
                 long h = ContentHash.of(t);
                 if (old == null) {
-                    toInsert.add(t);
+                    toInsert.add(new Hashed(t, h));
                     inserted++;
                 } else if (old != h) {
-                    toUpdate.add(t);
+                    toUpdate.add(new Hashed(t, h));
                     updated++;
                 } else {
                     unchanged++;
@@ -160,7 +161,10 @@ public final class JdbcCatalogStore {
         }
     }
 
-    private static void writeBatch(Connection c, List<Track> inserts, List<Track> updates, OffsetDateTime now)
+    /** A track with its content hash, computed once. */
+    private record Hashed(Track track, long hash) {}
+
+    private static void writeBatch(Connection c, List<Hashed> inserts, List<Hashed> updates, OffsetDateTime now)
             throws SQLException {
         if (inserts.isEmpty() && updates.isEmpty()) {
             return;
@@ -175,15 +179,17 @@ public final class JdbcCatalogStore {
                      "INSERT INTO track_artists (track_id, ord, artist_id) VALUES (?, ?, ?)");
              PreparedStatement trackGenre = c.prepareStatement(
                      "INSERT INTO track_genres (track_id, genre) VALUES (?, ?)")) {
-            List<Track> all = new ArrayList<>(inserts);
-            all.addAll(updates);
-            for (Track t : inserts) {
-                bindTrack(insert, t, now);
+            List<Track> all = new ArrayList<>(inserts.size() + updates.size());
+            for (Hashed h : inserts) {
+                bindTrack(insert, h, now);
                 insert.addBatch();
+                all.add(h.track());
             }
             insert.executeBatch();
-            for (Track t : updates) {
-                bindTrack(update, t, now);
+            for (Hashed h : updates) {
+                Track t = h.track();
+                all.add(t);
+                bindTrack(update, h, now);
                 update.addBatch();
                 delArtists.setString(1, t.id());
                 delArtists.addBatch();
@@ -215,7 +221,8 @@ public final class JdbcCatalogStore {
         }
     }
 
-    private static void bindTrack(PreparedStatement ps, Track t, OffsetDateTime now) throws SQLException {
+    private static void bindTrack(PreparedStatement ps, Hashed h, OffsetDateTime now) throws SQLException {
+        Track t = h.track();
         AudioFeatures f = t.features();
         int i = 1;
         ps.setString(i++, t.name());
@@ -235,7 +242,7 @@ public final class JdbcCatalogStore {
         ps.setFloat(i++, (float) f.loudness());
         ps.setFloat(i++, (float) f.tempo());
         ps.setInt(i++, f.timeSignature());
-        ps.setLong(i++, ContentHash.of(t));
+        ps.setLong(i++, h.hash());
         ps.setObject(i++, now);
         ps.setString(i, t.id());
     }
