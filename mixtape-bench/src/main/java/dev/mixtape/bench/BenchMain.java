@@ -244,7 +244,8 @@ public final class BenchMain implements Runnable {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Start-up costs: import, catalog load and retained heap, best of N runs.",
                 "Imports the catalog file into a fresh temporary H2 home, then loads it (JdbcCatalogStore.load",
-                "+ Engine.of) and measures the used heap after System.gc().",
+                "+ Engine.of), writes and reads the catalog snapshot the server restarts from, and measures",
+                "the used heap after System.gc().",
                 "Each run writes an H2 database of the full catalog under --tmp and deletes it afterwards."})
     static final class Import implements Callable<Integer> {
         @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Runs (default: ${DEFAULT-VALUE}).")
