@@ -9,7 +9,8 @@ import dev.mixtape.core.Catalog;
  * acousticness, instrumentalness, speechiness and liveness as they are (0–1), tempo mapped from
  * 40–200 BPM and loudness from -40–0 dB onto 0–1 (clipped), each multiplied by its weight. Plain
  * Euclidean distance in this space is the weighted distance between tracks. Artist and genre
- * centroids (means of their tracks' points) live in the same space.
+ * centroids (means of their tracks' points) live in the same space. The points are kept twice: row-major
+ * for one-to-one distances, column-major for {@link #distancesTo whole-catalog scans}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -26,6 +27,7 @@ public final class FeatureSpace {
 
     private final Catalog catalog;
     private final float[] points;
+    private final float[][] dims;
     private final float[] artistCentroids;
     private final float[] genreCentroids;
 
@@ -46,6 +48,12 @@ public final class FeatureSpace {
             }
             points[o + 7] = clip((tempo[t] - 40f) / 160f) * WEIGHTS[7];
             points[o + 8] = clip((loudness[t] + 40f) / 40f) * WEIGHTS[8];
+        }
+        dims = new float[DIMS][n];
+        for (int t = 0; t < n; t++) {
+            for (int k = 0; k < DIMS; k++) {
+                dims[k][t] = points[t * DIMS + k];
+            }
         }
         artistCentroids = new float[catalog.artistCount() * DIMS];
         for (int a = 0; a < catalog.artistCount(); a++) {
@@ -72,6 +80,24 @@ public final class FeatureSpace {
 
     public float[] genreCentroids() {
         return genreCentroids;
+    }
+
+    /**
+     * Writes the squared distance from the point at {@code from[fo..]} to every track into
+     * {@code out} (length ≥ catalog size). Dimension by dimension over column arrays, so the JIT
+     * vectorises the loops: a whole-catalog scan costs about as much as a few thousand row-wise distances.
+     */
+    public void distancesTo(float[] from, int fo, float[] out) {
+        int n = catalog.size();
+        java.util.Arrays.fill(out, 0, n, 0f);
+        for (int k = 0; k < DIMS; k++) {
+            float[] col = dims[k];
+            float c = from[fo + k];
+            for (int t = 0; t < n; t++) {
+                float d = col[t] - c;
+                out[t] += d * d;
+            }
+        }
     }
 
     /** Squared distance between the point at {@code a[ao..]} and the one at {@code b[bo..]}. */

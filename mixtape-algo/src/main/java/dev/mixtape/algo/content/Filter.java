@@ -14,6 +14,7 @@ final class Filter {
     private final float[] hi;
     private final float[][] targetCols;
     private final float[] targets;
+    /** 1 / scale of each targeted attribute. */
     private final float[] scales;
 
     Filter(SeedQuery q, Catalog catalog) {
@@ -46,7 +47,7 @@ final class Filter {
             if (!Double.isNaN(q.target()[i])) {
                 targetCols[nt] = catalog.column(a);
                 targets[nt] = (float) q.target()[i];
-                scales[nt++] = (float) a.scale();
+                scales[nt++] = (float) (1.0 / a.scale());
             }
         }
     }
@@ -68,7 +69,7 @@ final class Filter {
         }
         float sum = 0f;
         for (int k = 0; k < targets.length; k++) {
-            sum += Math.min(1f, Math.abs(targetCols[k][t] - targets[k]) / scales[k]);
+            sum += Math.min(1f, Math.abs(targetCols[k][t] - targets[k]) * scales[k]);
         }
         return 1f - sum / targets.length;
     }

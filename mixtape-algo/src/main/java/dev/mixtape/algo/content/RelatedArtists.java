@@ -15,11 +15,13 @@ public final class RelatedArtists {
 
     private final FeatureSpace space;
     private final Catalog catalog;
+    private final GenreSets genreSets;
     private final ConcurrentHashMap<Integer, int[]> memo = new ConcurrentHashMap<>();
 
-    public RelatedArtists(FeatureSpace space) {
+    public RelatedArtists(FeatureSpace space, GenreSets genreSets) {
         this.space = space;
         this.catalog = space.catalog();
+        this.genreSets = genreSets;
     }
 
     /** Up to {@link #MAX_RELATED} related artists, best first. Shared: do not modify. */
@@ -38,9 +40,10 @@ public final class RelatedArtists {
             }
         }
         TopK top = new TopK(MAX_RELATED);
+        long[] own = genreSets.artistSet(artist);
         float[] centroids = space.artistCentroids();
         for (int other : candidates) {
-            float score = 0.5f * jaccard(genres, catalog.artistGenres(other))
+            float score = 0.5f * genreSets.withArtist(own, other)
                     + 0.45f * FeatureSpace.similarity(FeatureSpace.distance2(
                             centroids, artist * FeatureSpace.DIMS, centroids, other * FeatureSpace.DIMS))
                     + 0.05f * catalog.artistPopularity(other) / 100f;
@@ -49,19 +52,4 @@ public final class RelatedArtists {
         return top.sortedIds();
     }
 
-    static float jaccard(int[] a, int[] b) {
-        if (a.length == 0 || b.length == 0) {
-            return 0f;
-        }
-        int common = 0;
-        for (int x : a) {
-            for (int y : b) {
-                if (x == y) {
-                    common++;
-                    break;
-                }
-            }
-        }
-        return (float) common / (a.length + b.length - common);
-    }
 }

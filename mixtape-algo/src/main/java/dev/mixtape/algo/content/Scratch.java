@@ -10,6 +10,8 @@ import java.util.Arrays;
 final class Scratch {
     final float[] affinity;
     final float[] score;
+    /** Distances of a whole-catalog scan; no need to clear. */
+    final float[] distance;
     final int[] hits;
     final int[] seedStamp;
     final int[] songStamp;
@@ -24,6 +26,7 @@ final class Scratch {
     Scratch(int tracks, int artists, int songs) {
         affinity = new float[tracks];
         score = new float[tracks];
+        distance = new float[tracks];
         hits = new int[tracks];
         seedStamp = new int[tracks];
         songStamp = new int[songs];

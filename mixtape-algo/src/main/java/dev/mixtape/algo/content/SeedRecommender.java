@@ -42,14 +42,16 @@ public final class SeedRecommender {
     private final Catalog catalog;
     private final FeatureSpace space;
     private final RelatedArtists related;
+    private final GenreSets genreSets;
     private final int[] songKey;
     private final int songCount;
     private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
     /** Bounds concurrent computations (CPU-bound: more than a few per core gains nothing) and so scratch memory. */
-    private final Semaphore permits = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+    private final Semaphore permits = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
 
-    public SeedRecommender(FeatureSpace space, RelatedArtists related) {
+    public SeedRecommender(FeatureSpace space, GenreSets genreSets, RelatedArtists related) {
         this.space = space;
+        this.genreSets = genreSets;
         this.catalog = space.catalog();
         this.related = related;
         int n = catalog.size();
@@ -96,18 +98,20 @@ public final class SeedRecommender {
         s.beginSeed();
         float[] pts = space.points();
         int so = seed * FeatureSpace.DIMS;
-        int[] seedGenres = catalog.trackGenres(seed);
+        long[] seedGenres = genreSets.trackSet(seed);
         TopK nearest = new TopK(NEIGHBOURS);
         int n = catalog.size();
+        float[] dist = s.distance;
+        space.distancesTo(pts, so, dist);
         for (int t = 0; t < n; t++) {
-            if (t != seed) {
-                nearest.offer(t, -FeatureSpace.distance2(pts, so, pts, t * FeatureSpace.DIMS));
+            if (t != seed && (nearest.size() < NEIGHBOURS || -dist[t] >= nearest.worstScore())) {
+                nearest.offer(t, -dist[t]);
             }
         }
         for (int t : nearest.sortedIds()) {
             offerTrack(s, f, seed, so, seedGenres, t);
         }
-        for (int g : seedGenres) {
+        for (int g : catalog.trackGenres(seed)) {
             for (int t : catalog.genreTracks(g)) {
                 offerTrack(s, f, seed, so, seedGenres, t);
             }
@@ -120,31 +124,32 @@ public final class SeedRecommender {
         return s.report("TRACK", id);
     }
 
-    private void offerTrack(Scratch s, Filter f, int seed, int so, int[] seedGenres, int t) {
+    private void offerTrack(Scratch s, Filter f, int seed, int so, long[] seedGenres, int t) {
         if (t == seed || !s.firstInSeed(t)) {
             return;
         }
         float sim = FeatureSpace.similarity(FeatureSpace.distance2(space.points(), so, space.points(), t * FeatureSpace.DIMS));
-        s.add(t, 0.7f * sim + 0.3f * RelatedArtists.jaccard(seedGenres, catalog.trackGenres(t)), f.accepts(t));
+        s.add(t, 0.7f * sim + 0.3f * genreSets.withTrack(seedGenres, t), f.accepts(t));
     }
 
     private SeedResult.SeedReport addArtistSeed(Scratch s, Filter f, int artist, String id) {
         s.beginSeed();
         int[] genres = catalog.artistGenres(artist);
         int[] main = Arrays.copyOf(genres, Math.min(3, genres.length));
+        long[] mainSet = genreSets.of(main);
         int[] rel = related.of(artist);
         int relCount = Math.min(RELATED, rel.length);
-        offerArtistTracks(s, f, artist, main, catalog.artistTracks(artist), 1f);
+        offerArtistTracks(s, f, artist, mainSet, catalog.artistTracks(artist), 1f);
         for (int r = 0; r < relCount; r++) {
-            offerArtistTracks(s, f, artist, main, catalog.artistTracks(rel[r]), 0.6f);
+            offerArtistTracks(s, f, artist, mainSet, catalog.artistTracks(rel[r]), 0.6f);
         }
         for (int g : main) {
-            offerArtistTracks(s, f, artist, main, catalog.genreTracks(g), 0f);
+            offerArtistTracks(s, f, artist, mainSet, catalog.genreTracks(g), 0f);
         }
         return s.report("ARTIST", id);
     }
 
-    private void offerArtistTracks(Scratch s, Filter f, int artist, int[] genres, int[] tracks, float kinship) {
+    private void offerArtistTracks(Scratch s, Filter f, int artist, long[] genres, int[] tracks, float kinship) {
         float[] centroids = space.artistCentroids();
         for (int t : tracks) {
             if (!s.firstInSeed(t)) {
@@ -152,7 +157,7 @@ public final class SeedRecommender {
             }
             float sim = FeatureSpace.similarity(FeatureSpace.distance2(
                     centroids, artist * FeatureSpace.DIMS, space.points(), t * FeatureSpace.DIMS));
-            float aff = 0.6f * sim + 0.2f * RelatedArtists.jaccard(genres, catalog.trackGenres(t)) + 0.2f * kinship;
+            float aff = 0.6f * sim + 0.2f * genreSets.withTrack(genres, t) + 0.2f * kinship;
             s.add(t, aff, f.accepts(t));
         }
     }
@@ -173,7 +178,7 @@ public final class SeedRecommender {
     private SeedResult select(Scratch s, SeedQuery q, Filter f, int[] trackSeeds, List<SeedResult.SeedReport> reports) {
         boolean targets = q.hasTargets();
         float[] pop = catalog.column(Attribute.POPULARITY);
-        long[] keys = new long[s.touchedCount];
+        int[] candidates = new int[s.touchedCount];
         int k = 0;
         for (int i = 0; i < s.touchedCount; i++) {
             int t = s.touched[i];
@@ -182,12 +187,36 @@ public final class SeedRecommender {
             }
             float aff = s.affinity[t] + 0.05f * (s.hits[t] - 1);
             float p = pop[t] / 100f;
-            float score = targets ? 0.35f * aff + 0.55f * f.closeness(t) + 0.10f * p : 0.85f * aff + 0.15f * p;
-            s.score[t] = score;
-            // Non-negative floats order like their bits: sort ascending on (max - bits, index).
-            keys[k++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(Math.max(score, 0f))) << 32) | t;
+            s.score[t] = targets ? 0.35f * aff + 0.55f * f.closeness(t) + 0.10f * p : 0.85f * aff + 0.15f * p;
+            candidates[k++] = t;
         }
-        Arrays.sort(keys, 0, k);
+        // Most answers are filled from the best few hundred candidates: rank those with a bounded heap,
+        // and rank everything only when caps and duplicates exhaust them.
+        int head = Math.min(k, 4 * q.limit() + 64);
+        Picked picked = pick(s, q, trackSeeds, best(s, candidates, k, head));
+        if (picked.count < q.limit() && head < k) {
+            picked = pick(s, q, trackSeeds, best(s, candidates, k, k));
+        }
+        return new SeedResult(Arrays.copyOf(picked.tracks, picked.count), Arrays.copyOf(picked.scores, picked.count),
+                List.copyOf(reports));
+    }
+
+    /** The {@code m} best candidates by score (ties to the lower index), best first. */
+    private static int[] best(Scratch s, int[] candidates, int k, int m) {
+        if (m == 0) {
+            return new int[0];
+        }
+        TopK top = new TopK(m);
+        for (int i = 0; i < k; i++) {
+            top.offer(candidates[i], s.score[candidates[i]]);
+        }
+        return top.sortedIds();
+    }
+
+    private record Picked(int[] tracks, float[] scores, int count) {}
+
+    /** Walks ranked candidates, skipping seed songs, repeated songs and artists at their cap. */
+    private Picked pick(Scratch s, SeedQuery q, int[] trackSeeds, int[] ranked) {
         int[] out = new int[q.limit()];
         float[] outScores = new float[q.limit()];
         int taken = 0;
@@ -195,8 +224,8 @@ public final class SeedRecommender {
         for (int t : trackSeeds) {
             s.songStamp[songKey[t]] = stamp;
         }
-        for (int i = 0; i < k && taken < out.length; i++) {
-            int t = (int) keys[i];
+        for (int i = 0; i < ranked.length && taken < out.length; i++) {
+            int t = ranked[i];
             int song = songKey[t];
             int artist = catalog.trackArtists(t)[0];
             if (s.songStamp[song] == stamp) {
@@ -214,7 +243,7 @@ public final class SeedRecommender {
             out[taken] = t;
             outScores[taken++] = s.score[t];
         }
-        return new SeedResult(Arrays.copyOf(out, taken), Arrays.copyOf(outScores, taken), List.copyOf(reports));
+        return new Picked(out, outScores, taken);
     }
 
     private static int[] resolve(List<String> ids, String kind, java.util.function.ToIntFunction<String> lookup) {

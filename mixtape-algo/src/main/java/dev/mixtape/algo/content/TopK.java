@@ -29,6 +29,11 @@ public final class TopK {
         }
     }
 
+    /** The lowest kept score (the next offer must beat it once full); undefined when empty. */
+    public float worstScore() {
+        return scores[0];
+    }
+
     public int size() {
         return size;
     }

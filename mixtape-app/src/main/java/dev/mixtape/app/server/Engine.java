@@ -1,6 +1,7 @@
 package dev.mixtape.app.server;
 
 import dev.mixtape.algo.content.FeatureSpace;
+import dev.mixtape.algo.content.GenreSets;
 import dev.mixtape.algo.content.RelatedArtists;
 import dev.mixtape.algo.content.SeedRecommender;
 import dev.mixtape.core.Catalog;
@@ -9,7 +10,8 @@ import dev.mixtape.core.Catalog;
 public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related, SeedRecommender recommender) {
     public static Engine of(Catalog catalog) {
         FeatureSpace space = new FeatureSpace(catalog);
-        RelatedArtists related = new RelatedArtists(space);
-        return new Engine(catalog, space, related, new SeedRecommender(space, related));
+        GenreSets genres = new GenreSets(catalog);
+        RelatedArtists related = new RelatedArtists(space, genres);
+        return new Engine(catalog, space, related, new SeedRecommender(space, genres, related));
     }
 }
