@@ -55,6 +55,33 @@ public final class SpotifyJson {
         return out.toByteArray();
     }
 
+    /** A whole {@code /v1/recommendations} answer: the seed reports, then every track. */
+    public void recommendations(dev.mixtape.algo.content.SeedResult r) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("seeds");
+        for (dev.mixtape.algo.content.SeedResult.SeedReport s : r.seeds()) {
+            g.writeStartObject();
+            g.writeNumberField("afterFilteringSize", s.afterFilteringSize());
+            g.writeNumberField("afterRelinkingSize", s.afterRelinkingSize());
+            switch (s.type()) {
+                case "TRACK" -> g.writeStringField("href", base + "/v1/tracks/" + s.id());
+                case "ARTIST" -> g.writeStringField("href", base + "/v1/artists/" + s.id());
+                default -> g.writeNullField("href");
+            }
+            g.writeStringField("id", s.id());
+            g.writeNumberField("initialPoolSize", s.initialPoolSize());
+            g.writeStringField("type", s.type());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("tracks");
+        for (int t : r.tracks()) {
+            track(t);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
     public void track(int t) throws IOException {
         String id = catalog.trackId(t);
         g.writeStartObject();

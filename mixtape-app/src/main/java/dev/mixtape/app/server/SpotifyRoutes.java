@@ -109,32 +109,7 @@ public final class SpotifyRoutes {
         SeedQuery q = RecommendationParams.parse(new QueryParams(ctx.queryParamMap()), maxPerArtist);
         Engine e = engines.get();
         SeedResult r = e.recommender().recommend(q);
-        respond(ctx, e, (j, c) -> {
-            var g = j.gen();
-            g.writeStartObject();
-            g.writeArrayFieldStart("seeds");
-            for (SeedResult.SeedReport s : r.seeds()) {
-                g.writeStartObject();
-                g.writeNumberField("afterFilteringSize", s.afterFilteringSize());
-                g.writeNumberField("afterRelinkingSize", s.afterRelinkingSize());
-                switch (s.type()) {
-                    case "TRACK" -> g.writeStringField("href", j.base() + "/v1/tracks/" + s.id());
-                    case "ARTIST" -> g.writeStringField("href", j.base() + "/v1/artists/" + s.id());
-                    default -> g.writeNullField("href");
-                }
-                g.writeStringField("id", s.id());
-                g.writeNumberField("initialPoolSize", s.initialPoolSize());
-                g.writeStringField("type", s.type());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("tracks");
-            for (int t : r.tracks()) {
-                j.track(t);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+        respond(ctx, e, (j, c) -> j.recommendations(r));
     }
 
     private void search(Context ctx) throws IOException {
