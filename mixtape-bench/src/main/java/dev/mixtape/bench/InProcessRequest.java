@@ -1,6 +1,5 @@
 package dev.mixtape.bench;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.mixtape.algo.content.SeedQuery;
 import dev.mixtape.algo.content.SeedResult;
 import dev.mixtape.app.server.Engine;
@@ -14,8 +13,8 @@ import java.util.Map;
 
 /**
  * What {@code GET /v1/recommendations} does inside the server, minus HTTP: parse the query
- * parameters, recommend, and write the Spotify JSON body (seeds and every track). Mirrors
- * {@code SpotifyRoutes.recommendations}; keep the two in step.
+ * parameters ({@link RecommendationParams}), recommend, and write the Spotify JSON answer with every
+ * track ({@link SpotifyJson#recommendations}, the same code the route uses).
  */
 final class InProcessRequest {
     static final String BASE = "http://127.0.0.1:8080";
@@ -30,30 +29,7 @@ final class InProcessRequest {
         SeedResult r = e.recommender().recommend(parse(params));
         SpotifyJson j = new SpotifyJson(e.catalog(), BASE);
         try {
-            JsonGenerator g = j.gen();
-            g.writeStartObject();
-            g.writeArrayFieldStart("seeds");
-            for (SeedResult.SeedReport s : r.seeds()) {
-                g.writeStartObject();
-                g.writeNumberField("afterFilteringSize", s.afterFilteringSize());
-                g.writeNumberField("afterRelinkingSize", s.afterRelinkingSize());
-                switch (s.type()) {
-                    case "TRACK" -> g.writeStringField("href", j.base() + "/v1/tracks/" + s.id());
-                    case "ARTIST" -> g.writeStringField("href", j.base() + "/v1/artists/" + s.id());
-                    default -> g.writeNullField("href");
-                }
-                g.writeStringField("id", s.id());
-                g.writeNumberField("initialPoolSize", s.initialPoolSize());
-                g.writeStringField("type", s.type());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("tracks");
-            for (int t : r.tracks()) {
-                j.track(t);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            j.recommendations(r);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
