@@ -27,7 +27,7 @@ final class InProcessRequest {
 
     static byte[] handle(Engine e, Map<String, List<String>> params) {
         SeedResult r = e.recommender().recommend(parse(params));
-        SpotifyJson j = new SpotifyJson(e.catalog(), BASE);
+        SpotifyJson j = new SpotifyJson(e.catalog(), BASE, e.trackJson());
         try {
             j.recommendations(r);
         } catch (IOException ex) {

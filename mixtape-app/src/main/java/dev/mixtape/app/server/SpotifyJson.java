@@ -2,6 +2,7 @@ package dev.mixtape.app.server;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.mixtape.core.Attribute;
 import dev.mixtape.core.Catalog;
 import java.io.ByteArrayOutputStream;
@@ -23,13 +24,20 @@ public final class SpotifyJson {
 
     private final Catalog catalog;
     private final String base;
+    private final TrackJsonCache cache;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     private final JsonGenerator g;
 
     /** @param base scheme, host and port the client reached us at, for {@code href}s */
     public SpotifyJson(Catalog catalog, String base) {
+        this(catalog, base, null);
+    }
+
+    /** Like {@link #SpotifyJson(Catalog, String)}, copying track objects from (and into) {@code cache}. */
+    public SpotifyJson(Catalog catalog, String base, TrackJsonCache cache) {
         this.catalog = catalog;
         this.base = base;
+        this.cache = cache;
         try {
             this.g = FACTORY.createGenerator(out);
         } catch (IOException e) {
@@ -83,12 +91,32 @@ public final class SpotifyJson {
     }
 
     public void track(int t) throws IOException {
+        if (cache == null) {
+            writeTrack(g, t);
+            return;
+        }
+        SerializedString cached = cache.get(base, t);
+        if (cached == null) {
+            java.io.StringWriter w = new java.io.StringWriter(1536);
+            try (JsonGenerator one = FACTORY.createGenerator(w)) {
+                writeTrack(one, t);
+            }
+            String json = w.toString();
+            if (cache.serves(base)) {
+                cache.put(t, json);
+            }
+            cached = new SerializedString(json);
+        }
+        g.writeRawValue(cached);
+    }
+
+    private void writeTrack(JsonGenerator g, int t) throws IOException {
         String id = catalog.trackId(t);
         g.writeStartObject();
-        album(catalog.trackAlbum(t));
+        album(g, catalog.trackAlbum(t));
         g.writeArrayFieldStart("artists");
         for (int a : catalog.trackArtists(t)) {
-            simplifiedArtist(a);
+            simplifiedArtist(g, a);
         }
         g.writeEndArray();
         g.writeArrayFieldStart("available_markets");
@@ -114,13 +142,13 @@ public final class SpotifyJson {
         g.writeEndObject();
     }
 
-    private void album(int album) throws IOException {
+    private void album(JsonGenerator g, int album) throws IOException {
         String id = catalog.albumId(album);
         g.writeObjectFieldStart("album");
         g.writeStringField("album_type", "album");
         g.writeArrayFieldStart("artists");
         for (int a : catalog.albumArtists(album)) {
-            simplifiedArtist(a);
+            simplifiedArtist(g, a);
         }
         g.writeEndArray();
         g.writeArrayFieldStart("available_markets");
@@ -140,6 +168,10 @@ public final class SpotifyJson {
     }
 
     public void simplifiedArtist(int a) throws IOException {
+        simplifiedArtist(g, a);
+    }
+
+    private void simplifiedArtist(JsonGenerator g, int a) throws IOException {
         String id = catalog.artistId(a);
         g.writeStartObject();
         g.writeObjectFieldStart("external_urls");

@@ -195,7 +195,7 @@ public final class SpotifyRoutes {
     }
 
     private static void respond(Context ctx, Engine e, Body body) throws IOException {
-        SpotifyJson json = new SpotifyJson(e.catalog(), baseUrl(ctx));
+        SpotifyJson json = new SpotifyJson(e.catalog(), baseUrl(ctx), e.trackJson());
         body.write(json, e.catalog());
         ctx.contentType("application/json; charset=utf-8").result(json.bytes());
     }
