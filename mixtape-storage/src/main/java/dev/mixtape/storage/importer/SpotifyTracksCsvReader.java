@@ -27,7 +27,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the Spotify Tracks Dataset ({@code dataset.csv} or {@code .csv.gz}) by header name, so the
- * upstream file's extra leading unnamed index column is simply ignored. Every row is validated;
+ * upstream file's extra leading unnamed index column is simply ignored (and so is a leading UTF-8
+ * byte order mark). Every row is validated;
  * a bad row is skipped and reported with its line number and reason, never dropped silently.
  *
  * <p>A track listed on several rows (once per genre) becomes one {@link Track} with the union of the
@@ -58,7 +59,10 @@ public final class SpotifyTracksCsvReader {
         List<RowProblem> problems = new ArrayList<>();
         long rows = 0;
         long merged = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        // A row with too few or too many fields is this reader's to report (see Field.raw), not a reason
+        // for the CSV parser to abort the whole file.
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().allowMissingFields(true).allowExtraFields(true)
+                .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             int[] col = null;
             for (CsvRecord rec : csv) {
                 if (col == null) {
@@ -91,7 +95,8 @@ public final class SpotifyTracksCsvReader {
     private static int[] header(CsvRecord rec) throws IOException {
         Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < rec.getFieldCount(); i++) {
-            names.putIfAbsent(rec.getField(i).trim().toLowerCase(Locale.ROOT), i);
+            String name = i == 0 && rec.getField(0).startsWith("\uFEFF") ? rec.getField(0).substring(1) : rec.getField(i);
+            names.putIfAbsent(name.trim().toLowerCase(Locale.ROOT), i); // (a UTF-8 byte order mark is dropped)
         }
         int[] col = new int[REQUIRED.size()];
         List<String> missing = new ArrayList<>();

@@ -26,8 +26,8 @@ import javax.sql.DataSource;
 /**
  * The catalog in a relational database (tables of {@code V1__catalog.sql}). {@link #upsert} writes
  * only what changed: each track row carries a hash of its content, so re-importing the same file
- * writes nothing and a newer file inserts new tracks and rewrites changed ones (tracks absent from
- * it are kept). Writes commit in batches. Thread-safe (each call uses its own connection).
+ * writes nothing and a newer file inserts new tracks and rewrites changed ones, renaming their
+ * artists and albums when those names changed (tracks absent from it are kept). Writes commit in batches. Thread-safe (each call uses its own connection).
  */
 public final class JdbcCatalogStore {
     private static final int BATCH = 2000;
@@ -71,16 +71,16 @@ public final class JdbcCatalogStore {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             Map<String, Long> hashes = new HashMap<>();
-            Set<String> artists = new HashSet<>();
-            Set<String> albums = new HashSet<>();
+            Map<String, String> artists = new HashMap<>();
+            Map<String, String> albums = new HashMap<>();
             try (Statement st = c.createStatement()) {
                 try (ResultSet rs = st.executeQuery("SELECT track_id, content_hash FROM tracks")) {
                     while (rs.next()) {
                         hashes.put(rs.getString(1), rs.getLong(2));
                     }
                 }
-                readIds(st, "SELECT artist_id FROM artists", artists);
-                readIds(st, "SELECT album_id FROM albums", albums);
+                readNames(st, "SELECT artist_id, name FROM artists", artists);
+                readNames(st, "SELECT album_id, name FROM albums", albums);
             }
             c.commit();
             progress.progress("store", 0, tracks.size());
@@ -115,31 +115,48 @@ public final class JdbcCatalogStore {
         }
     }
 
-    /** Inserts the artists and albums not stored yet, in id order, before the tracks that refer to them. */
-    private static void insertNames(Connection c, List<Track> tracks, Set<String> artists, Set<String> albums)
-            throws SQLException {
-        java.util.TreeMap<String, String> newArtists = new java.util.TreeMap<>();
-        java.util.TreeMap<String, String> newAlbums = new java.util.TreeMap<>();
+    /**
+     * Inserts the artists and albums not stored yet, in id order, before the tracks that refer to them,
+     * and renames stored ones whose name changed (say "Sigur Ros" to "Sigur Rós": the same derived id).
+     * When the tracks spell one id differently, the first track in id order names it, as on insert.
+     */
+    private static void insertNames(Connection c, List<Track> tracks, Map<String, String> artists,
+                                    Map<String, String> albums) throws SQLException {
+        java.util.TreeMap<String, String> wantedArtists = new java.util.TreeMap<>();
+        java.util.TreeMap<String, String> wantedAlbums = new java.util.TreeMap<>();
         for (Track t : tracks) {
             for (ArtistRef a : t.artists()) {
-                if (!artists.contains(a.id())) {
-                    newArtists.putIfAbsent(a.id(), a.name());
-                }
+                wantedArtists.putIfAbsent(a.id(), a.name());
             }
-            if (!albums.contains(t.album().id())) {
-                newAlbums.putIfAbsent(t.album().id(), t.album().name());
-            }
+            wantedAlbums.putIfAbsent(t.album().id(), t.album().name());
         }
-        insertPairs(c, "INSERT INTO artists (artist_id, name) VALUES (?, ?)", newArtists);
-        insertPairs(c, "INSERT INTO albums (album_id, name) VALUES (?, ?)", newAlbums);
+        writeNames(c, "artists", "artist_id", wantedArtists, artists);
+        writeNames(c, "albums", "album_id", wantedAlbums, albums);
     }
 
-    private static void insertPairs(Connection c, String sql, Map<String, String> rows) throws SQLException {
+    private static void writeNames(Connection c, String table, String idColumn, Map<String, String> wanted,
+                                   Map<String, String> stored) throws SQLException {
+        java.util.TreeMap<String, String> inserts = new java.util.TreeMap<>();
+        java.util.TreeMap<String, String> renames = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            String old = stored.get(e.getKey());
+            if (old == null) {
+                inserts.put(e.getKey(), e.getValue());
+            } else if (!old.equals(e.getValue())) {
+                renames.put(e.getKey(), e.getValue());
+            }
+        }
+        writePairs(c, "INSERT INTO " + table + " (name, " + idColumn + ") VALUES (?, ?)", inserts);
+        writePairs(c, "UPDATE " + table + " SET name = ? WHERE " + idColumn + " = ?", renames);
+    }
+
+    /** Runs {@code sql} with (name, id) for each entry of {@code rows} (id to name), then commits. */
+    private static void writePairs(Connection c, String sql, Map<String, String> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = 0;
             for (Map.Entry<String, String> e : rows.entrySet()) {
-                ps.setString(1, e.getKey());
-                ps.setString(2, e.getValue());
+                ps.setString(1, e.getValue());
+                ps.setString(2, e.getKey());
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
@@ -153,10 +170,10 @@ public final class JdbcCatalogStore {
         }
     }
 
-    private static void readIds(Statement st, String sql, Set<String> into) throws SQLException {
+    private static void readNames(Statement st, String sql, Map<String, String> into) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                into.add(rs.getString(1));
+                into.put(rs.getString(1), rs.getString(2));
             }
         }
     }
