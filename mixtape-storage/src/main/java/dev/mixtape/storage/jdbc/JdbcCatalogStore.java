@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  * The catalog in a relational database (tables of {@code V1__catalog.sql}). {@link #upsert} writes
  * only what changed: each track row carries a hash of its content, so re-importing the same file
  * writes nothing and a newer file inserts new tracks and rewrites changed ones, renaming their
- * artists and albums when those names changed (tracks absent from it are kept). Writes commit in batches. Thread-safe (each call uses its own connection).
+ * artists and albums when those names changed (tracks absent from it are kept). Writes commit in
+ * batches. Thread-safe (each call uses its own connection).
  */
 public final class JdbcCatalogStore {
     private static final int BATCH = 2000;
