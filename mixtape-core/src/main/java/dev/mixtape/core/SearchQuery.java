@@ -63,7 +63,10 @@ public record SearchQuery(List<String> words, List<String> artist, List<String> 
                     case "artist" -> artist.addAll(toks);
                     case "track" -> track.addAll(toks);
                     case "album" -> album.addAll(toks);
-                    case "genre" -> genre = TextNormalizer.fold(value);
+                    case "genre" -> {
+                        String g = TextNormalizer.fold(value);
+                        genre = g.isEmpty() ? genre : g; // an empty genre: filter names no genre
+                    }
                     default -> ignored.add(field + ":" + value);
                 }
             }

@@ -77,6 +77,14 @@ class SearchQueryTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("nothing to search for");
         assertThatThrownBy(() -> SearchQuery.parse("!!! ---"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("nothing to search for");
+        // an empty filter is no filter, whatever the field
+        assertThatThrownBy(() -> SearchQuery.parse("artist:"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("nothing to search for");
+        assertThatThrownBy(() -> SearchQuery.parse("genre:"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("nothing to search for");
+        assertThatThrownBy(() -> SearchQuery.parse("genre:\"\""))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("nothing to search for");
+        assertThat(SearchQuery.parse("genre: halo").genre()).isNull();
     }
 
     @Test
