@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class CatalogCodec {
     private static final int MAGIC = 0x4d585443; // "MXTC"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private CatalogCodec() {}
 
@@ -23,6 +23,7 @@ public final class CatalogCodec {
         strings(out, c.trackIds);
         strings(out, c.trackNames);
         ints(out, c.trackAlbum);
+        ints(out, c.durations);
         intss(out, c.trackArtists);
         intss(out, c.trackGenres);
         out.writeInt(c.explicit.length);
@@ -62,6 +63,7 @@ public final class CatalogCodec {
         p.trackIds = strings(in);
         p.trackNames = strings(in);
         p.trackAlbum = ints(in);
+        p.durations = ints(in);
         p.trackArtists = intss(in);
         p.trackGenres = intss(in);
         p.explicit = new boolean[in.readInt()];

@@ -19,17 +19,18 @@ public final class TextNormalizer {
         String decomposed = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder sb = new StringBuilder(decomposed.length());
         boolean space = true;
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);
+            i += Character.charCount(c);
             if (Character.getType(c) == Character.NON_SPACING_MARK) {
                 continue;
             }
-            String mapped = special(c);
+            String mapped = c <= Character.MAX_VALUE ? special((char) c) : null;
             if (mapped != null) {
                 sb.append(mapped);
                 space = false;
             } else if (Character.isLetterOrDigit(c)) {
-                sb.append(Character.toLowerCase(c));
+                sb.appendCodePoint(Character.toLowerCase(c));
                 space = false;
             } else if (!space) {
                 sb.append(' ');

@@ -41,6 +41,13 @@ class TextNormalizerTest {
     }
 
     @Test
+    void lettersOutsideTheBasicPlaneAreKept() {
+        // U+20BB7 (𠮷) is one letter written as two chars; folding must keep it, not drop both halves.
+        assertThat(TextNormalizer.fold("\uD842\uDFB7野家")).isEqualTo("\uD842\uDFB7野家");
+        assertThat(TextNormalizer.tokens("\uD842\uDFB7 Song")).containsExactly("\uD842\uDFB7", "song");
+    }
+
+    @Test
     void emptyAndNullFoldToEmpty() {
         assertThat(TextNormalizer.fold(null)).isEmpty();
         assertThat(TextNormalizer.fold("")).isEmpty();

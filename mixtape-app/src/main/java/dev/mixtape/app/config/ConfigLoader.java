@@ -97,10 +97,10 @@ public final class ConfigLoader {
     }
 
     private String source(String key, Map<String, String> file) {
-        if (overrides.get(key) != null) {
+        if (overrides.get(key) != null && !overrides.get(key).isBlank()) {
             return "from the command line";
         }
-        if (env.get(envName(key)) != null) {
+        if (env.get(envName(key)) != null && !env.get(envName(key)).isBlank()) {
             return "from " + envName(key);
         }
         return file.containsKey(key) ? "from the config file" : "default";
