@@ -28,6 +28,7 @@ public final class FeatureSpace {
     private final Catalog catalog;
     private final float[] points;
     private final float[][] dims;
+    private final float[] attributeRows;
     private final float[] artistCentroids;
     private final float[] genreCentroids;
 
@@ -55,6 +56,14 @@ public final class FeatureSpace {
                 dims[k][t] = points[t * DIMS + k];
             }
         }
+        int w = Attribute.count();
+        attributeRows = new float[n * w];
+        for (Attribute a : Attribute.values()) {
+            float[] col = catalog.column(a);
+            for (int t = 0; t < n; t++) {
+                attributeRows[t * w + a.ordinal()] = col[t];
+            }
+        }
         artistCentroids = new float[catalog.artistCount() * DIMS];
         for (int a = 0; a < catalog.artistCount(); a++) {
             centroid(catalog.artistTracks(a), artistCentroids, a * DIMS);
@@ -72,6 +81,11 @@ public final class FeatureSpace {
     /** The row-major point array ({@code DIMS} floats per track). Shared: do not modify. */
     public float[] points() {
         return points;
+    }
+
+    /** Every track's {@link Attribute} values, row-major ({@code Attribute.count()} per track). Shared: do not modify. */
+    public float[] attributeRows() {
+        return attributeRows;
     }
 
     public float[] artistCentroids() {

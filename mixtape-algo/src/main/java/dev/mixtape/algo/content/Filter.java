@@ -1,23 +1,27 @@
 package dev.mixtape.algo.content;
 
 import dev.mixtape.core.Attribute;
-import dev.mixtape.core.Catalog;
 
 /**
  * The {@code min_}/{@code max_} hard filters and {@code target_} closeness of one {@link SeedQuery},
- * compiled to the active attributes' columns. Bounds are compared in {@code float}, the precision of
- * the catalog's columns, so a bound equal to a stored value admits it. Not shared between requests.
+ * compiled to the active attributes' offsets in {@link FeatureSpace#attributeRows() row-major attribute
+ * values} (one or two cache lines per track, however many attributes are filtered or targeted).
+ * Bounds are compared in {@code float}, the precision of the catalog's columns, so a bound equal to
+ * a stored value admits it. Not shared between requests.
  */
 final class Filter {
-    private final float[][] boundCols;
+    private static final int W = Attribute.count();
+    private final float[] rows;
+    private final int[] boundAttrs;
     private final float[] lo;
     private final float[] hi;
-    private final float[][] targetCols;
+    private final int[] targetAttrs;
     private final float[] targets;
     /** 1 / scale of each targeted attribute. */
     private final float[] scales;
 
-    Filter(SeedQuery q, Catalog catalog) {
+    Filter(SeedQuery q, FeatureSpace space) {
+        this.rows = space.attributeRows();
         int nb = 0;
         int nt = 0;
         for (Attribute a : Attribute.values()) {
@@ -29,10 +33,10 @@ final class Filter {
                 nt++;
             }
         }
-        boundCols = new float[nb][];
+        boundAttrs = new int[nb];
         lo = new float[nb];
         hi = new float[nb];
-        targetCols = new float[nt][];
+        targetAttrs = new int[nt];
         targets = new float[nt];
         scales = new float[nt];
         nb = 0;
@@ -40,12 +44,12 @@ final class Filter {
         for (Attribute a : Attribute.values()) {
             int i = a.ordinal();
             if (q.min()[i] != Double.NEGATIVE_INFINITY || q.max()[i] != Double.POSITIVE_INFINITY) {
-                boundCols[nb] = catalog.column(a);
+                boundAttrs[nb] = i;
                 lo[nb] = (float) q.min()[i];
                 hi[nb++] = (float) q.max()[i];
             }
             if (!Double.isNaN(q.target()[i])) {
-                targetCols[nt] = catalog.column(a);
+                targetAttrs[nt] = i;
                 targets[nt] = (float) q.target()[i];
                 scales[nt++] = (float) (1.0 / a.scale());
             }
@@ -53,8 +57,9 @@ final class Filter {
     }
 
     boolean accepts(int t) {
-        for (int k = 0; k < boundCols.length; k++) {
-            float v = boundCols[k][t];
+        int o = t * W;
+        for (int k = 0; k < boundAttrs.length; k++) {
+            float v = rows[o + boundAttrs[k]];
             if (v < lo[k] || v > hi[k]) {
                 return false;
             }
@@ -68,8 +73,9 @@ final class Filter {
             return 1f;
         }
         float sum = 0f;
+        int o = t * W;
         for (int k = 0; k < targets.length; k++) {
-            sum += Math.min(1f, Math.abs(targetCols[k][t] - targets[k]) * scales[k]);
+            sum += Math.min(1f, Math.abs(rows[o + targetAttrs[k]] - targets[k]) * scales[k]);
         }
         return 1f - sum / targets.length;
     }

@@ -75,7 +75,7 @@ public final class SeedRecommender {
         permits.acquireUninterruptibly();
         Scratch s = acquire();
         try {
-            Filter filter = new Filter(q, catalog);
+            Filter filter = new Filter(q, space);
             List<SeedResult.SeedReport> reports = new ArrayList<>();
             for (int i = 0; i < trackSeeds.length; i++) {
                 reports.add(addTrackSeed(s, filter, trackSeeds[i], q.seedTracks().get(i)));
@@ -96,80 +96,69 @@ public final class SeedRecommender {
 
     private SeedResult.SeedReport addTrackSeed(Scratch s, Filter f, int seed, String id) {
         s.beginSeed();
-        float[] pts = space.points();
-        int so = seed * FeatureSpace.DIMS;
-        long[] seedGenres = genreSets.trackSet(seed);
-        TopK nearest = new TopK(NEIGHBOURS);
-        int n = catalog.size();
         float[] dist = s.distance;
-        space.distancesTo(pts, so, dist);
-        for (int t = 0; t < n; t++) {
-            if (t != seed && (nearest.size() < NEIGHBOURS || -dist[t] >= nearest.worstScore())) {
-                nearest.offer(t, -dist[t]);
-            }
-        }
-        for (int t : nearest.sortedIds()) {
-            offerTrack(s, f, seed, so, seedGenres, t);
+        space.distancesTo(space.points(), seed * FeatureSpace.DIMS, dist);
+        long[] seedGenres = genreSets.trackSet(seed);
+        for (int t : Nearest.of(dist, catalog.size(), seed, NEIGHBOURS)) {
+            offerTrack(s, f, seed, seedGenres, dist, t);
         }
         for (int g : catalog.trackGenres(seed)) {
             for (int t : catalog.genreTracks(g)) {
-                offerTrack(s, f, seed, so, seedGenres, t);
+                offerTrack(s, f, seed, seedGenres, dist, t);
             }
         }
         for (int a : catalog.trackArtists(seed)) {
             for (int t : catalog.artistTracks(a)) {
-                offerTrack(s, f, seed, so, seedGenres, t);
+                offerTrack(s, f, seed, seedGenres, dist, t);
             }
         }
         return s.report("TRACK", id);
     }
 
-    private void offerTrack(Scratch s, Filter f, int seed, int so, long[] seedGenres, int t) {
+    private void offerTrack(Scratch s, Filter f, int seed, long[] seedGenres, float[] dist, int t) {
         if (t == seed || !s.firstInSeed(t)) {
             return;
         }
-        float sim = FeatureSpace.similarity(FeatureSpace.distance2(space.points(), so, space.points(), t * FeatureSpace.DIMS));
+        float sim = FeatureSpace.similarity(dist[t]);
         s.add(t, 0.7f * sim + 0.3f * genreSets.withTrack(seedGenres, t), f.accepts(t));
     }
 
     private SeedResult.SeedReport addArtistSeed(Scratch s, Filter f, int artist, String id) {
         s.beginSeed();
+        float[] dist = s.distance;
+        space.distancesTo(space.artistCentroids(), artist * FeatureSpace.DIMS, dist);
         int[] genres = catalog.artistGenres(artist);
         int[] main = Arrays.copyOf(genres, Math.min(3, genres.length));
         long[] mainSet = genreSets.of(main);
         int[] rel = related.of(artist);
         int relCount = Math.min(RELATED, rel.length);
-        offerArtistTracks(s, f, artist, mainSet, catalog.artistTracks(artist), 1f);
+        offerArtistTracks(s, f, mainSet, dist, catalog.artistTracks(artist), 1f);
         for (int r = 0; r < relCount; r++) {
-            offerArtistTracks(s, f, artist, mainSet, catalog.artistTracks(rel[r]), 0.6f);
+            offerArtistTracks(s, f, mainSet, dist, catalog.artistTracks(rel[r]), 0.6f);
         }
         for (int g : main) {
-            offerArtistTracks(s, f, artist, mainSet, catalog.genreTracks(g), 0f);
+            offerArtistTracks(s, f, mainSet, dist, catalog.genreTracks(g), 0f);
         }
         return s.report("ARTIST", id);
     }
 
-    private void offerArtistTracks(Scratch s, Filter f, int artist, long[] genres, int[] tracks, float kinship) {
-        float[] centroids = space.artistCentroids();
+    private void offerArtistTracks(Scratch s, Filter f, long[] genres, float[] dist, int[] tracks, float kinship) {
         for (int t : tracks) {
             if (!s.firstInSeed(t)) {
                 continue;
             }
-            float sim = FeatureSpace.similarity(FeatureSpace.distance2(
-                    centroids, artist * FeatureSpace.DIMS, space.points(), t * FeatureSpace.DIMS));
-            float aff = 0.6f * sim + 0.2f * genreSets.withTrack(genres, t) + 0.2f * kinship;
+            float aff = 0.6f * FeatureSpace.similarity(dist[t]) + 0.2f * genreSets.withTrack(genres, t) + 0.2f * kinship;
             s.add(t, aff, f.accepts(t));
         }
     }
 
     private SeedResult.SeedReport addGenreSeed(Scratch s, Filter f, int genre, String id) {
         s.beginSeed();
-        float[] centroids = space.genreCentroids();
+        float[] dist = s.distance;
+        space.distancesTo(space.genreCentroids(), genre * FeatureSpace.DIMS, dist);
         for (int t : catalog.genreTracks(genre)) {
             if (s.firstInSeed(t)) {
-                float sim = FeatureSpace.similarity(FeatureSpace.distance2(
-                        centroids, genre * FeatureSpace.DIMS, space.points(), t * FeatureSpace.DIMS));
-                s.add(t, 0.5f + 0.5f * sim, f.accepts(t));
+                s.add(t, 0.5f + 0.5f * FeatureSpace.similarity(dist[t]), f.accepts(t));
             }
         }
         return s.report("GENRE", id);
@@ -179,6 +168,7 @@ public final class SeedRecommender {
         boolean targets = q.hasTargets();
         float[] pop = catalog.column(Attribute.POPULARITY);
         int[] candidates = new int[s.touchedCount];
+        float[] negScores = new float[s.touchedCount];
         int k = 0;
         for (int i = 0; i < s.touchedCount; i++) {
             int t = s.touched[i];
@@ -187,30 +177,20 @@ public final class SeedRecommender {
             }
             float aff = s.affinity[t] + 0.05f * (s.hits[t] - 1);
             float p = pop[t] / 100f;
-            s.score[t] = targets ? 0.35f * aff + 0.55f * f.closeness(t) + 0.10f * p : 0.85f * aff + 0.15f * p;
+            float score = targets ? 0.35f * aff + 0.55f * f.closeness(t) + 0.10f * p : 0.85f * aff + 0.15f * p;
+            s.score[t] = score;
+            negScores[k] = -score;
             candidates[k++] = t;
         }
         // Most answers are filled from the best few hundred candidates: rank those with a bounded heap,
         // and rank everything only when caps and duplicates exhaust them.
         int head = Math.min(k, 4 * q.limit() + 64);
-        Picked picked = pick(s, q, trackSeeds, best(s, candidates, k, head));
+        Picked picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, Math.max(1, head), candidates));
         if (picked.count < q.limit() && head < k) {
-            picked = pick(s, q, trackSeeds, best(s, candidates, k, k));
+            picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, k, candidates));
         }
         return new SeedResult(Arrays.copyOf(picked.tracks, picked.count), Arrays.copyOf(picked.scores, picked.count),
                 List.copyOf(reports));
-    }
-
-    /** The {@code m} best candidates by score (ties to the lower index), best first. */
-    private static int[] best(Scratch s, int[] candidates, int k, int m) {
-        if (m == 0) {
-            return new int[0];
-        }
-        TopK top = new TopK(m);
-        for (int i = 0; i < k; i++) {
-            top.offer(candidates[i], s.score[candidates[i]]);
-        }
-        return top.sortedIds();
     }
 
     private record Picked(int[] tracks, float[] scores, int count) {}

@@ -41,7 +41,7 @@ class FilterTest {
                 }
             }
             SeedQuery q = new SeedQuery(List.of("t1"), List.of(), List.of(), 20, min, max, target, 3);
-            Filter f = new Filter(q, sc.catalog);
+            Filter f = new Filter(q, new FeatureSpace(sc.catalog));
             for (int t = 0; t < sc.catalog.size(); t++) {
                 boolean naive = true;
                 double dist = 0;
@@ -80,7 +80,7 @@ class FilterTest {
                 double[] max = fill(Double.POSITIVE_INFINITY);
                 min[a.ordinal()] = v;
                 max[a.ordinal()] = v;
-                Filter f = new Filter(new SeedQuery(List.of("x"), List.of(), List.of(), 1, min, max, null, 3), sc.catalog);
+                Filter f = new Filter(new SeedQuery(List.of("x"), List.of(), List.of(), 1, min, max, null, 3), new FeatureSpace(sc.catalog));
                 assertThat(f.accepts(t)).as("%s = %s", a.wireName(), v).isTrue();
             }
         }
@@ -89,7 +89,7 @@ class FilterTest {
     @Test
     void noBoundsAcceptEverythingAndNoTargetsMeanClosenessOne() {
         SyntheticCatalog sc = new SyntheticCatalog(3, 40, 5, 3);
-        Filter f = new Filter(SeedQuery.of(List.of("x"), List.of(), List.of(), 1), sc.catalog);
+        Filter f = new Filter(SeedQuery.of(List.of("x"), List.of(), List.of(), 1), new FeatureSpace(sc.catalog));
         for (int t = 0; t < sc.catalog.size(); t++) {
             assertThat(f.accepts(t)).isTrue();
             assertThat(f.closeness(t)).isEqualTo(1f);
