@@ -87,7 +87,7 @@ public final class MixtapeApp implements AutoCloseable {
         engines.status("loading the catalog");
         long start = System.nanoTime();
         Catalog catalog = new SnapshotCatalogLoader(store, config.home().resolve("catalog")).load();
-        engines.set(Engine.of(catalog));
+        engines.set(Engine.of(catalog, config.resultCacheSize()));
         LOG.atInfo().addKeyValue("tracks", catalog.size()).addKeyValue("artists", catalog.artistCount())
                 .addKeyValue("genres", catalog.genreCount())
                 .addKeyValue("load_ms", (System.nanoTime() - start) / 1_000_000).log("catalog loaded");

@@ -33,6 +33,7 @@ public final class ConfigLoader {
         KEYS.put("db.password", "");
         KEYS.put("api.keys", "");
         KEYS.put("max.per.artist", "3");
+        KEYS.put("recommendations.cache.size", "10000");
         KEYS.put("log.format", "text");
         KEYS.put("log.level", "INFO");
     }
@@ -68,7 +69,7 @@ public final class ConfigLoader {
         }
         return new MixtapeConfig(integer("port", file), home, dataDir, catalogFile, dbUrl,
                 first("db.user", file).orElse(""), first("db.password", file).orElse(""), keys,
-                integer("max.per.artist", file));
+                integer("max.per.artist", file), integer("recommendations.cache.size", file));
     }
 
     /** Log format and level, needed before anything logs. */

@@ -14,9 +14,11 @@ import java.util.List;
  * @param dbUrl         JDBC URL; the embedded H2 file under {@code home} by default
  * @param apiKeys       accepted bearer tokens; empty means the API is open
  * @param maxPerArtist  default cap of tracks per artist in {@code /v1/recommendations}
+ * @param resultCacheSize answers of {@code /v1/recommendations} kept per catalog (0 = no cache)
  */
 public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile, String dbUrl, String dbUser,
-                            String dbPassword, List<String> apiKeys, int maxPerArtist) {
+                            String dbPassword, List<String> apiKeys, int maxPerArtist,
+                            int resultCacheSize) {
     public MixtapeConfig {
         if (port < 0 || port > 65535) {
             throw new ConfigException("port must be from 0 to 65535, got " + port);
@@ -24,17 +26,21 @@ public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile,
         if (maxPerArtist < 1) {
             throw new ConfigException("max_per_artist must be at least 1, got " + maxPerArtist);
         }
+        if (resultCacheSize < 0) {
+            throw new ConfigException("recommendations.cache.size must be 0 or more, got " + resultCacheSize);
+        }
         apiKeys = List.copyOf(apiKeys);
     }
 
     public MixtapeConfig withPort(int newPort) {
-        return new MixtapeConfig(newPort, home, dataDir, catalogFile, dbUrl, dbUser, dbPassword, apiKeys, maxPerArtist);
+        return new MixtapeConfig(newPort, home, dataDir, catalogFile, dbUrl, dbUser, dbPassword, apiKeys, maxPerArtist,
+                resultCacheSize);
     }
 
     @Override
     public String toString() {
         return "MixtapeConfig[port=" + port + ", home=" + home + ", dataDir=" + dataDir + ", catalogFile=" + catalogFile
                 + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", apiKeys=" + apiKeys.size() + " configured"
-                + ", maxPerArtist=" + maxPerArtist + "]";
+                + ", maxPerArtist=" + maxPerArtist + ", resultCacheSize=" + resultCacheSize + "]";
     }
 }

@@ -2,18 +2,41 @@ package dev.mixtape.app.server;
 
 import dev.mixtape.algo.content.FeatureSpace;
 import dev.mixtape.algo.content.GenreSets;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mixtape.algo.content.RelatedArtists;
+import dev.mixtape.algo.content.SeedQuery;
+import dev.mixtape.algo.content.SeedResult;
 import dev.mixtape.algo.content.SeedRecommender;
 import dev.mixtape.core.Catalog;
 
-/** One loaded catalog and the models built over it. Immutable; swapped whole when the catalog changes. */
+/**
+ * One loaded catalog, the models built over it and the caches of answers from them. Swapped whole when
+ * the catalog changes, so a cache never outlives the catalog it was filled from.
+ *
+ * @param results answers of {@link SeedRecommender}, which are deterministic, by query (bounded LRU);
+ *                null when caching is off
+ */
 public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related, SeedRecommender recommender,
-                     TrackJsonCache trackJson) {
+                     TrackJsonCache trackJson, Cache<SeedQuery, SeedResult> results) {
+    public static final int DEFAULT_RESULT_CACHE = 10_000;
+
     public static Engine of(Catalog catalog) {
+        return of(catalog, DEFAULT_RESULT_CACHE);
+    }
+
+    /** @param resultCacheSize answers to keep; 0 computes every request */
+    public static Engine of(Catalog catalog, int resultCacheSize) {
         FeatureSpace space = new FeatureSpace(catalog);
         GenreSets genres = new GenreSets(catalog);
         RelatedArtists related = new RelatedArtists(space, genres);
         return new Engine(catalog, space, related, new SeedRecommender(space, genres, related),
-                new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES));
+                new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES),
+                resultCacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(resultCacheSize).recordStats().build());
+    }
+
+    /** The answer to {@code q}: from the cache when it was asked before, else computed (and kept). */
+    public SeedResult recommend(SeedQuery q) {
+        return results == null ? recommender.recommend(q) : results.get(q, recommender::recommend);
     }
 }

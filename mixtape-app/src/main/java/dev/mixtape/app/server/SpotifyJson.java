@@ -25,7 +25,7 @@ public final class SpotifyJson {
     private final Catalog catalog;
     private final String base;
     private final TrackJsonCache cache;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    private final ByteArrayOutputStream out;
     private final JsonGenerator g;
 
     /** @param base scheme, host and port the client reached us at, for {@code href}s */
@@ -35,14 +35,32 @@ public final class SpotifyJson {
 
     /** Like {@link #SpotifyJson(Catalog, String)}, copying track objects from (and into) {@code cache}. */
     public SpotifyJson(Catalog catalog, String base, TrackJsonCache cache) {
+        this(catalog, base, cache, new ByteArrayOutputStream(8192));
+    }
+
+    /**
+     * Writes straight into {@code target} (say, the HTTP response), so a large answer is never held
+     * whole in memory; finish with {@link #finish()}, not {@link #bytes()}.
+     */
+    public static SpotifyJson streaming(Catalog catalog, String base, TrackJsonCache cache, java.io.OutputStream target) {
+        return new SpotifyJson(catalog, base, cache, target);
+    }
+
+    private SpotifyJson(Catalog catalog, String base, TrackJsonCache cache, java.io.OutputStream target) {
         this.catalog = catalog;
         this.base = base;
         this.cache = cache;
+        this.out = target instanceof ByteArrayOutputStream b ? b : null;
         try {
-            this.g = FACTORY.createGenerator(out);
+            this.g = FACTORY.createGenerator(target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Flushes and closes the generator (the target stream is closed too). */
+    public void finish() throws IOException {
+        g.close();
     }
 
     public JsonGenerator gen() {
@@ -55,6 +73,9 @@ public final class SpotifyJson {
 
     /** Finishes and returns the document. */
     public byte[] bytes() {
+        if (out == null) {
+            throw new IllegalStateException("a streaming SpotifyJson has no bytes; call finish()");
+        }
         try {
             g.close();
         } catch (IOException e) {

@@ -108,8 +108,12 @@ public final class SpotifyRoutes {
     private void recommendations(Context ctx) throws IOException {
         SeedQuery q = RecommendationParams.parse(new QueryParams(ctx.queryParamMap()), maxPerArtist);
         Engine e = engines.get();
-        SeedResult r = e.recommender().recommend(q);
-        respond(ctx, e, (j, c) -> j.recommendations(r));
+        SeedResult r = e.recommend(q);
+        // Everything that can fail has run: stream the (large) answer instead of buffering it.
+        ctx.contentType("application/json; charset=utf-8");
+        SpotifyJson json = SpotifyJson.streaming(e.catalog(), baseUrl(ctx), e.trackJson(), ctx.outputStream());
+        json.recommendations(r);
+        json.finish();
     }
 
     private void search(Context ctx) throws IOException {

@@ -49,7 +49,7 @@ class SpotifyClientIT {
         Path data = TestData.dataDir();
         Path home = Files.createTempDirectory("mixtape-it");
         MixtapeConfig cfg = new MixtapeConfig(0, home, data, data.resolve("spotify-tracks-114k/dataset.csv.gz"),
-                "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", List.of(), 3);
+                "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", List.of(), 3, 1000);
         app = MixtapeApp.start(cfg);
         app.loadCatalog((phase, done, total) -> {});
         catalog = app.engines().get().catalog();
