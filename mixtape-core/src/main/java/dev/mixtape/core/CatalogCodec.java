@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class CatalogCodec {
     private static final int MAGIC = 0x4d585443; // "MXTC"
-    private static final int VERSION = 2;
+    // 2: exact durations; 3: written from catalogs in JdbcCatalogStore.LOAD_ORDER (older ones are reloaded)
+    private static final int VERSION = 3;
 
     private CatalogCodec() {}
 

@@ -67,6 +67,20 @@ final class Filter {
         return true;
     }
 
+    /**
+     * The part of a candidate's score that does not depend on the seeds: 0.55 × closeness + 0.10 ×
+     * popularity with targets, 0.15 × popularity without (see {@link SeedRecommender}).
+     */
+    float base(int t) {
+        float p = rows[t * W + Attribute.POPULARITY.ordinal()] / 100f;
+        return targets.length > 0 ? 0.55f * closeness(t) + 0.10f * p : 0.15f * p;
+    }
+
+    /** Weight of the seed affinity in the score: 0.35 with targets, 0.85 without. */
+    float affinityWeight() {
+        return targets.length > 0 ? 0.35f : 0.85f;
+    }
+
     /** 1 − mean capped distance to the targets; 1 when there are none. */
     float closeness(int t) {
         if (targets.length == 0) {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Exact k-nearest selection over a whole-catalog distance array, in two cheap passes instead of a
- * heap offer per track: a sample of the distances gives a threshold that about {@code 4k} tracks
- * fall under, one branch-predictable pass collects those, and a {@link TopK} ranks only them. When
+ * heap offer per track: an even sample of the distances gives a threshold that about {@code 2k}
+ * entries fall under, one branch-predictable pass collects those, and a {@link TopK} ranks only them. When
  * fewer than {@code k} fall under the threshold it ranks everything, so the answer is always the
  * exact k nearest (ties to the lower index). Stateless; thread-safe.
  */
@@ -24,15 +24,16 @@ final class Nearest {
      * id, and the ids are returned); {@code ids == null} names each entry by its position.
      */
     static int[] of(float[] dist, int n, int exclude, int k, int[] ids) {
-        if (n > 8 * k + SAMPLE) {
-            float[] sample = new float[SAMPLE];
-            int stride = n / SAMPLE;
-            for (int i = 0; i < SAMPLE; i++) {
-                sample[i] = dist[i * stride];
+        if (n > 4 * k) {
+            int m = Math.min(SAMPLE, Math.max(64, n / 8));
+            float[] sample = new float[m];
+            for (int i = 0; i < m; i++) {
+                sample[i] = dist[(int) ((long) i * n / m)];
             }
             Arrays.sort(sample);
-            float threshold = sample[Math.min(SAMPLE - 1, (int) ((long) 4 * k * SAMPLE / n) + 1)];
-            int[] under = new int[8 * k];
+            // about 2k entries are expected under the threshold
+            float threshold = sample[Math.min(m - 1, (int) ((long) 2 * k * m / n) + 1)];
+            int[] under = new int[4 * k];
             int count = 0;
             for (int t = 0; t < n; t++) {
                 if (dist[t] <= threshold) {

@@ -1,6 +1,5 @@
 package dev.mixtape.algo.content;
 
-import dev.mixtape.core.Attribute;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ import java.util.concurrent.Semaphore;
  */
 public final class SeedRecommender {
     static final int NEIGHBOURS = 250;
+    public static final long[] T = new long[9];
     static final int RELATED = 10;
 
     private final Catalog catalog;
@@ -77,16 +77,24 @@ public final class SeedRecommender {
         try {
             Filter filter = new Filter(q, space);
             List<SeedResult.SeedReport> reports = new ArrayList<>();
+            long t0 = System.nanoTime();
             for (int i = 0; i < trackSeeds.length; i++) {
                 reports.add(addTrackSeed(s, filter, trackSeeds[i], q.seedTracks().get(i)));
             }
+            long t1 = System.nanoTime();
             for (int i = 0; i < artistSeeds.length; i++) {
                 reports.add(addArtistSeed(s, filter, artistSeeds[i], q.seedArtists().get(i)));
             }
+            long t2 = System.nanoTime();
             for (int i = 0; i < genreSeeds.length; i++) {
                 reports.add(addGenreSeed(s, filter, genreSeeds[i], q.seedGenres().get(i)));
             }
-            return select(s, q, filter, trackSeeds, reports);
+            long t3 = System.nanoTime();
+            SeedResult res = select(s, q, filter, trackSeeds, reports);
+            long t4 = System.nanoTime();
+            T[0] += t1 - t0; T[1] += t2 - t1; T[2] += t3 - t2; T[3] += t4 - t3; T[4] += s.slots; T[5]++;
+            T[6] += trackSeeds.length; T[7] += artistSeeds.length; T[8] += genreSeeds.length;
+            return res;
         } finally {
             s.reset();
             scratches.offer(s);
@@ -120,7 +128,7 @@ public final class SeedRecommender {
             return;
         }
         float sim = FeatureSpace.similarity(dist[t]);
-        s.add(t, 0.7f * sim + 0.3f * genreSets.withTrack(seedGenres, t), f.accepts(t));
+        s.add(t, 0.7f * sim + 0.3f * genreSets.withTrack(seedGenres, t), f);
     }
 
     private SeedResult.SeedReport addArtistSeed(Scratch s, Filter f, int artist, String id) {
@@ -148,7 +156,7 @@ public final class SeedRecommender {
                 continue;
             }
             float aff = 0.6f * FeatureSpace.similarity(dist[t]) + 0.2f * genreSets.withTrack(genres, t) + 0.2f * kinship;
-            s.add(t, aff, f.accepts(t));
+            s.add(t, aff, f);
         }
     }
 
@@ -158,36 +166,27 @@ public final class SeedRecommender {
         space.distancesTo(space.genreCentroids(), genre * FeatureSpace.DIMS, dist);
         for (int t : catalog.genreTracks(genre)) {
             if (s.firstInSeed(t)) {
-                s.add(t, 0.5f + 0.5f * FeatureSpace.similarity(dist[t]), f.accepts(t));
+                s.add(t, 0.5f + 0.5f * FeatureSpace.similarity(dist[t]), f);
             }
         }
         return s.report("GENRE", id);
     }
 
     private SeedResult select(Scratch s, SeedQuery q, Filter f, int[] trackSeeds, List<SeedResult.SeedReport> reports) {
-        boolean targets = q.hasTargets();
-        float[] pop = catalog.column(Attribute.POPULARITY);
-        int[] candidates = new int[s.touchedCount];
-        float[] negScores = new float[s.touchedCount];
-        int k = 0;
-        for (int i = 0; i < s.touchedCount; i++) {
-            int t = s.touched[i];
-            if (!f.accepts(t)) {
-                continue;
-            }
-            float aff = s.affinity[t] + 0.05f * (s.hits[t] - 1);
-            float p = pop[t] / 100f;
-            float score = targets ? 0.35f * aff + 0.55f * f.closeness(t) + 0.10f * p : 0.85f * aff + 0.15f * p;
-            s.score[t] = score;
-            negScores[k] = -score;
-            candidates[k++] = t;
+        int k = s.slots;
+        float w = f.affinityWeight();
+        float[] negScores = new float[k];
+        for (int i = 0; i < k; i++) {
+            float score = w * (s.slotAffinity[i] + 0.05f * (s.slotHits[i] - 1)) + s.slotBase[i];
+            s.slotScore[i] = score;
+            negScores[i] = -score;
         }
-        // Most answers are filled from the best few hundred candidates: rank those with a bounded heap,
-        // and rank everything only when caps and duplicates exhaust them.
+        // Most answers are filled from the best few hundred candidates: rank those first, and rank
+        // everything only when caps and duplicates exhaust them.
         int head = Math.min(k, 4 * q.limit() + 64);
-        Picked picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, Math.max(1, head), candidates));
+        Picked picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, Math.max(1, head), s.slotTrack));
         if (picked.count < q.limit() && head < k) {
-            picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, k, candidates));
+            picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, k, s.slotTrack));
         }
         return new SeedResult(Arrays.copyOf(picked.tracks, picked.count), Arrays.copyOf(picked.scores, picked.count),
                 List.copyOf(reports));
@@ -221,7 +220,7 @@ public final class SeedRecommender {
             s.artistCount[artist]++;
             s.songStamp[song] = stamp;
             out[taken] = t;
-            outScores[taken++] = s.score[t];
+            outScores[taken++] = s.slotScore[s.slotOf(t)];
         }
         return new Picked(out, outScores, taken);
     }
