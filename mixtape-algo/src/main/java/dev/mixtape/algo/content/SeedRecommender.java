@@ -36,7 +36,6 @@ import java.util.concurrent.Semaphore;
  */
 public final class SeedRecommender {
     static final int NEIGHBOURS = 250;
-    public static final long[] T = new long[9];
     static final int RELATED = 10;
 
     private final Catalog catalog;
@@ -77,24 +76,16 @@ public final class SeedRecommender {
         try {
             Filter filter = new Filter(q, space);
             List<SeedResult.SeedReport> reports = new ArrayList<>();
-            long t0 = System.nanoTime();
             for (int i = 0; i < trackSeeds.length; i++) {
                 reports.add(addTrackSeed(s, filter, trackSeeds[i], q.seedTracks().get(i)));
             }
-            long t1 = System.nanoTime();
             for (int i = 0; i < artistSeeds.length; i++) {
                 reports.add(addArtistSeed(s, filter, artistSeeds[i], q.seedArtists().get(i)));
             }
-            long t2 = System.nanoTime();
             for (int i = 0; i < genreSeeds.length; i++) {
                 reports.add(addGenreSeed(s, filter, genreSeeds[i], q.seedGenres().get(i)));
             }
-            long t3 = System.nanoTime();
-            SeedResult res = select(s, q, filter, trackSeeds, reports);
-            long t4 = System.nanoTime();
-            T[0] += t1 - t0; T[1] += t2 - t1; T[2] += t3 - t2; T[3] += t4 - t3; T[4] += s.slots; T[5]++;
-            T[6] += trackSeeds.length; T[7] += artistSeeds.length; T[8] += genreSeeds.length;
-            return res;
+            return select(s, q, filter, trackSeeds, reports);
         } finally {
             s.reset();
             scratches.offer(s);
