@@ -42,9 +42,11 @@ final class BenchData {
         return file;
     }
 
-    /** Reads the file and builds the in-memory catalog, in file order (the same for every run). */
+    /** Reads the file and builds the in-memory catalog in the order the server loads it (the same for every run). */
     static Catalog loadCatalog(Path file) throws IOException {
         ParsedCatalog parsed = new SpotifyTracksCsvReader().read(file, ProgressListener.NONE);
-        return new CatalogBuilder().addAll(parsed.tracks()).build();
+        java.util.List<dev.mixtape.core.Track> tracks = new java.util.ArrayList<>(parsed.tracks());
+        tracks.sort(dev.mixtape.storage.jdbc.JdbcCatalogStore.LOAD_ORDER);
+        return new CatalogBuilder().addAll(tracks).build();
     }
 }
