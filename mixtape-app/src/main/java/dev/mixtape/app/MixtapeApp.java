@@ -13,6 +13,9 @@ import dev.mixtape.storage.jdbc.JdbcCatalogStore;
 import dev.mixtape.storage.snapshot.SnapshotCatalogLoader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,22 +33,37 @@ public final class MixtapeApp implements AutoCloseable {
     private final MixtapeServer server;
     private final Database db;
     private final int port;
+    private final CompletableFuture<Prepared> early;
 
     private MixtapeApp(MixtapeConfig config) throws IOException {
         this.config = config;
+        // Start-up work that does not depend on each other runs side by side: the database opens (and
+        // migrates) and the newest catalog snapshot is read and indexed while the HTTP server starts.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
+                () -> Database.open(config.dbUrl(), config.dbUser(), config.dbPassword()));
+        this.early = CompletableFuture.supplyAsync(() -> SnapshotCatalogLoader.readNewest(snapshotDir())
+                .map(s -> new Prepared(s.file(), Engine.of(s.catalog(), config.resultCacheSize()))).orElse(null));
         this.server = new MixtapeServer(config, engines);
         try {
             this.port = server.start(config.port());
         } catch (RuntimeException e) {
+            opening.thenAccept(Database::close);
             throw new IOException("cannot listen on port " + config.port() + ": " + rootMessage(e)
                     + " (choose another with --port or MIXTAPE_PORT)", e);
         }
         try {
-            this.db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        } catch (RuntimeException e) {
+            this.db = opening.join();
+        } catch (CompletionException e) {
             server.close();
-            throw e;
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** An engine built from a snapshot read before the store could say whether it is current. */
+    private record Prepared(Path file, Engine engine) {}
+
+    private Path snapshotDir() {
+        return config.home().resolve("catalog");
     }
 
     public static MixtapeApp start(MixtapeConfig config) throws IOException {
@@ -86,8 +104,16 @@ public final class MixtapeApp implements AutoCloseable {
         }
         engines.status("loading the catalog");
         long start = System.nanoTime();
-        Catalog catalog = new SnapshotCatalogLoader(store, config.home().resolve("catalog")).load();
-        engines.set(Engine.of(catalog, config.resultCacheSize()));
+        SnapshotCatalogLoader loader = new SnapshotCatalogLoader(store, snapshotDir());
+        Prepared prepared = report == null ? early.exceptionally(e -> null).join() : null;
+        Engine engine;
+        if (prepared != null && prepared.file().equals(loader.snapshotPath())) {
+            engine = prepared.engine();
+        } else {
+            engine = Engine.of(loader.load(), config.resultCacheSize());
+        }
+        engines.set(engine);
+        Catalog catalog = engine.catalog();
         LOG.atInfo().addKeyValue("tracks", catalog.size()).addKeyValue("artists", catalog.artistCount())
                 .addKeyValue("genres", catalog.genreCount())
                 .addKeyValue("load_ms", (System.nanoTime() - start) / 1_000_000).log("catalog loaded");

@@ -56,12 +56,52 @@ public final class JdbcCatalogStore {
     /**
      * A fingerprint of the stored catalog's content (track count and the sum of the tracks' content
      * hashes): it changes whenever an import changes anything, so it can name a snapshot of the catalog.
+     * Read from the {@code catalog_state} row that {@link #upsert} keeps; computed from the tracks when
+     * the row is missing.
      */
     public String fingerprint() throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(content_hash) FROM tracks")) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT fingerprint FROM catalog_state WHERE id = 1")) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+            return computeFingerprint(st);
+        }
+    }
+
+    private static String computeFingerprint(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(content_hash) FROM tracks")) {
             rs.next();
             return rs.getLong(1) + "-" + (rs.getBigDecimal(2) == null ? "0" : rs.getBigDecimal(2).toPlainString());
+        }
+    }
+
+    /** Rewrites the {@code catalog_state} row from the tracks table. */
+    private static void writeState(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            String fp = computeFingerprint(st);
+            st.executeUpdate("DELETE FROM catalog_state WHERE id = 1");
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO catalog_state (id, tracks, fingerprint, updated_at) VALUES (1, ?, ?, ?)")) {
+                ps.setLong(1, Long.parseLong(fp.substring(0, fp.indexOf('-'))));
+                ps.setString(2, fp);
+                ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private static boolean hasState(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM catalog_state")) {
+            rs.next();
+            boolean has = rs.getInt(1) > 0;
+            c.commit();
+            return has;
         }
     }
 
@@ -111,6 +151,9 @@ public final class JdbcCatalogStore {
                     toUpdate.clear();
                     progress.progress("store", i + 1, tracks.size());
                 }
+            }
+            if (inserted + updated > 0 || !hasState(c)) {
+                writeState(c);
             }
             return new UpsertStats(inserted, updated, unchanged);
         }

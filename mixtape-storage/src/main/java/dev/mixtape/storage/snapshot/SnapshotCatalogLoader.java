@@ -45,6 +45,38 @@ public final class SnapshotCatalogLoader {
         return dir.resolve("catalog-" + hash(store.fingerprint()) + ".bin");
     }
 
+    /** A snapshot read from disk, before knowing whether it is current. */
+    public record Snapshot(Path file, Catalog catalog) {}
+
+    /**
+     * Reads the newest snapshot in {@code dir} without asking the store, so a server can read it while
+     * the database is still opening; compare {@link Snapshot#file()} with {@link #snapshotPath()} before
+     * using it. Empty when there is none or it cannot be read.
+     */
+    public static java.util.Optional<Snapshot> readNewest(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return java.util.Optional.empty();
+        }
+        Path newest = null;
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, "catalog-*.bin")) {
+            for (Path p : all) {
+                if (newest == null || Files.getLastModifiedTime(p).compareTo(Files.getLastModifiedTime(newest)) > 0) {
+                    newest = p;
+                }
+            }
+            if (newest == null) {
+                return java.util.Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(newest)) {
+                return java.util.Optional.of(new Snapshot(newest,
+                        CatalogCodec.read(new DataInputStream(new BufferedInputStream(in, 1 << 16)))));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.atDebug().addKeyValue("dir", dir).addKeyValue("reason", e.toString()).log("no usable snapshot read early");
+            return java.util.Optional.empty();
+        }
+    }
+
     public Catalog load() throws SQLException, IOException {
         Path file = snapshotPath();
         if (Files.isRegularFile(file)) {
