@@ -193,38 +193,40 @@ public final class SpotifyJson {
     }
 
     private void simplifiedArtist(JsonGenerator g, int a) throws IOException {
-        String id = catalog.artistId(a);
-        g.writeStartObject();
-        g.writeObjectFieldStart("external_urls");
-        g.writeEndObject();
-        g.writeStringField("href", base + "/v1/artists/" + id);
-        g.writeStringField("id", id);
-        g.writeStringField("name", catalog.artistName(a));
-        g.writeStringField("type", "artist");
-        g.writeStringField("uri", "spotify:artist:" + id);
-        g.writeEndObject();
+        artistObject(g, a, false);
     }
 
     public void artist(int a) throws IOException {
+        artistObject(g, a, true);
+    }
+
+    /** A simplified artist object, or the full one with followers, genres, images and popularity. */
+    private void artistObject(JsonGenerator g, int a, boolean full) throws IOException {
         String id = catalog.artistId(a);
         g.writeStartObject();
         g.writeObjectFieldStart("external_urls");
         g.writeEndObject();
-        g.writeObjectFieldStart("followers");
-        g.writeNullField("href");
-        g.writeNumberField("total", 0);
-        g.writeEndObject();
-        g.writeArrayFieldStart("genres");
-        for (int genre : catalog.artistGenres(a)) {
-            g.writeString(catalog.genreName(genre));
+        if (full) {
+            g.writeObjectFieldStart("followers");
+            g.writeNullField("href");
+            g.writeNumberField("total", 0);
+            g.writeEndObject();
+            g.writeArrayFieldStart("genres");
+            for (int genre : catalog.artistGenres(a)) {
+                g.writeString(catalog.genreName(genre));
+            }
+            g.writeEndArray();
         }
-        g.writeEndArray();
         g.writeStringField("href", base + "/v1/artists/" + id);
         g.writeStringField("id", id);
-        g.writeArrayFieldStart("images");
-        g.writeEndArray();
+        if (full) {
+            g.writeArrayFieldStart("images");
+            g.writeEndArray();
+        }
         g.writeStringField("name", catalog.artistName(a));
-        g.writeNumberField("popularity", catalog.artistPopularity(a));
+        if (full) {
+            g.writeNumberField("popularity", catalog.artistPopularity(a));
+        }
         g.writeStringField("type", "artist");
         g.writeStringField("uri", "spotify:artist:" + id);
         g.writeEndObject();

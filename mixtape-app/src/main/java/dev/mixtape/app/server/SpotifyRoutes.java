@@ -40,35 +40,16 @@ public final class SpotifyRoutes {
 
     public void register(Javalin app) {
         app.get("/v1/tracks/{id}", ctx -> respond(ctx, (j, c) -> j.track(track(c, ctx.pathParam("id")))));
-        app.get("/v1/tracks", ctx -> listOf(ctx, "tracks", "track", MAX_TRACK_IDS, (j, c, id) -> {
-            int t = c.indexOf(id);
-            if (t < 0) {
-                j.gen().writeNull();
-            } else {
-                j.track(t);
-            }
-        }));
+        app.get("/v1/tracks", ctx -> listOf(ctx, "tracks", "track", MAX_TRACK_IDS, Catalog::indexOf, SpotifyJson::track));
         app.get("/v1/audio-features/{id}", ctx -> respond(ctx, (j, c) -> j.audioFeatures(track(c, ctx.pathParam("id")))));
-        app.get("/v1/audio-features", ctx -> listOf(ctx, "audio_features", "track", MAX_FEATURE_IDS, (j, c, id) -> {
-            int t = c.indexOf(id);
-            if (t < 0) {
-                j.gen().writeNull();
-            } else {
-                j.audioFeatures(t);
-            }
-        }));
+        app.get("/v1/audio-features", ctx -> listOf(ctx, "audio_features", "track", MAX_FEATURE_IDS, Catalog::indexOf,
+                SpotifyJson::audioFeatures));
         app.get("/v1/audio-analysis/{id}", ctx -> {
             throw new ApiException(404, "audio analysis is not available from mixtape; use /v1/audio-features");
         });
         app.get("/v1/artists/{id}", ctx -> respond(ctx, (j, c) -> j.artist(artist(c, ctx.pathParam("id")))));
-        app.get("/v1/artists", ctx -> listOf(ctx, "artists", "artist", MAX_ARTIST_IDS, (j, c, id) -> {
-            int a = c.artistIndexOf(id);
-            if (a < 0) {
-                j.gen().writeNull();
-            } else {
-                j.artist(a);
-            }
-        }));
+        app.get("/v1/artists", ctx -> listOf(ctx, "artists", "artist", MAX_ARTIST_IDS, Catalog::artistIndexOf,
+                SpotifyJson::artist));
         app.get("/v1/artists/{id}/top-tracks", ctx -> respond(ctx, (j, c) -> {
             int[] tracks = c.artistTracks(artist(c, ctx.pathParam("id")));
             j.gen().writeStartObject();
@@ -177,17 +158,24 @@ public final class SpotifyRoutes {
     }
 
     @FunctionalInterface
-    private interface Item {
-        void write(SpotifyJson json, Catalog catalog, String id) throws IOException;
+    private interface ItemWriter {
+        void write(SpotifyJson json, int index) throws IOException;
     }
 
-    private void listOf(Context ctx, String field, String kind, int max, Item item) throws IOException {
+    /** {@code {field: [...]}} for the ids in {@code ?ids=}, {@code null} for each unknown one. */
+    private void listOf(Context ctx, String field, String kind, int max, java.util.function.ToIntBiFunction<Catalog, String> lookup,
+                        ItemWriter item) throws IOException {
         List<String> ids = new QueryParams(ctx.queryParamMap()).ids("ids", kind, max, true);
         respond(ctx, (j, c) -> {
             j.gen().writeStartObject();
             j.gen().writeArrayFieldStart(field);
             for (String id : ids) {
-                item.write(j, c, id);
+                int index = lookup.applyAsInt(c, id);
+                if (index < 0) {
+                    j.gen().writeNull();
+                } else {
+                    item.write(j, index);
+                }
             }
             j.gen().writeEndArray();
             j.gen().writeEndObject();
