@@ -99,6 +99,55 @@ public final class InteractionMatrix {
         return new InteractionMatrix(users, items, ptr, Arrays.copyOf(cols, m), Arrays.copyOf(vals, m));
     }
 
+    /**
+     * Builds the matrix from its by-user (CSR) arrays, which it takes over without copying: row
+     * {@code u} holds {@code userItems[userPtr[u] .. userPtr[u + 1])}, strictly ascending, with their
+     * values. Used to read saved models back.
+     *
+     * @throws IllegalArgumentException naming the first inconsistency (pointer, order, range or value)
+     */
+    public static InteractionMatrix ofCsr(int users, int items, int[] userPtr, int[] userItems, float[] userValues) {
+        if (users < 0 || items < 0) {
+            throw new IllegalArgumentException("users and items must not be negative, got " + users + " and " + items);
+        }
+        if (userPtr.length != users + 1) {
+            throw new IllegalArgumentException("userPtr has length " + userPtr.length + ", expected users + 1 = " + (users + 1));
+        }
+        if (userItems.length != userValues.length) {
+            throw new IllegalArgumentException("userItems and userValues differ in length: "
+                    + userItems.length + ", " + userValues.length);
+        }
+        if (userPtr[0] != 0 || userPtr[users] != userItems.length) {
+            throw new IllegalArgumentException("userPtr must run from 0 to " + userItems.length
+                    + ", got " + userPtr[0] + " to " + userPtr[users]);
+        }
+        for (int u = 0; u < users; u++) {
+            if (userPtr[u + 1] < userPtr[u]) {
+                throw new IllegalArgumentException("userPtr decreases at user " + u);
+            }
+            for (int k = userPtr[u]; k < userPtr[u + 1]; k++) {
+                int i = userItems[k];
+                if (i < 0 || i >= items) {
+                    throw new IllegalArgumentException("item index " + i + " of user " + u + " out of range [0, " + items + ")");
+                }
+                if (k > userPtr[u] && i <= userItems[k - 1]) {
+                    throw new IllegalArgumentException("items of user " + u + " are not strictly ascending at " + i);
+                }
+                if (!Float.isFinite(userValues[k])) {
+                    throw new IllegalArgumentException("value " + userValues[k] + " of (" + u + ", " + i + ") is not finite");
+                }
+            }
+        }
+        return new InteractionMatrix(users, items, userPtr, userItems, userValues);
+    }
+
+    /** The same entries with every value 1 (implicit feedback binarised: stored means positive). */
+    public InteractionMatrix binarised() {
+        float[] ones = new float[userItems.length];
+        Arrays.fill(ones, 1f);
+        return new InteractionMatrix(users, items, userPtr, userItems, ones);
+    }
+
     public int users() {
         return users;
     }
