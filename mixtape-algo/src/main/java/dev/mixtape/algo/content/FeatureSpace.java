@@ -114,6 +114,54 @@ public final class FeatureSpace {
         }
     }
 
+    /**
+     * Like {@link #distancesTo(float[], int, float[])} with a weight per dimension: writes
+     * {@code sum_k (dimWeights[k] * (x_k - from_k))^2} for every track into {@code out}. Dimensions
+     * weighted 0 are skipped, so a query on a few attributes scans only their columns.
+     */
+    public void distancesTo(float[] from, int fo, float[] dimWeights, float[] out) {
+        int n = catalog.size();
+        java.util.Arrays.fill(out, 0, n, 0f);
+        for (int k = 0; k < DIMS; k++) {
+            float w = dimWeights[k];
+            if (w == 0f) {
+                continue;
+            }
+            float w2 = w * w;
+            float[] col = dims[k];
+            float c = from[fo + k];
+            for (int t = 0; t < n; t++) {
+                float d = col[t] - c;
+                out[t] += w2 * d * d;
+            }
+        }
+    }
+
+    /** The dimension an attribute maps to, or -1 for attributes outside the space (key, mode, popularity, ...). */
+    public static int dimension(Attribute a) {
+        for (int k = 0; k < DIRECT.length; k++) {
+            if (DIRECT[k] == a) {
+                return k;
+            }
+        }
+        return a == Attribute.TEMPO ? 7 : a == Attribute.LOUDNESS ? 8 : -1;
+    }
+
+    /** The coordinate of an attribute value in this space (mapped and weighted like a track's); NaN outside the space. */
+    public static float coordinate(Attribute a, double value) {
+        int k = dimension(a);
+        if (k < 0) {
+            return Float.NaN;
+        }
+        float v = (float) value;
+        if (k == 7) {
+            v = clip((v - 40f) / 160f);
+        } else if (k == 8) {
+            v = clip((v + 40f) / 40f);
+        }
+        return v * WEIGHTS[k];
+    }
+
     /** Squared distance between the point at {@code a[ao..]} and the one at {@code b[bo..]}. */
     public static float distance2(float[] a, int ao, float[] b, int bo) {
         float s = 0f;

@@ -49,6 +49,25 @@ public final class GenreSets {
         return jaccard(set, artists, artist * words);
     }
 
+    /** True when the track has at least one genre of {@code set}. */
+    public boolean intersectsTrack(long[] set, int track) {
+        return intersects(set, tracks, track * words);
+    }
+
+    /** True when the artist has at least one genre of {@code set}. */
+    public boolean intersectsArtist(long[] set, int artist) {
+        return intersects(set, artists, artist * words);
+    }
+
+    private boolean intersects(long[] set, long[] all, int o) {
+        for (int w = 0; w < words; w++) {
+            if ((set[w] & all[o + w]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private float jaccard(long[] set, long[] all, int o) {
         int inter = 0;
         int union = 0;

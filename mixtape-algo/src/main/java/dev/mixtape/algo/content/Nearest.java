@@ -9,13 +9,13 @@ import java.util.Arrays;
  * fewer than {@code k} fall under the threshold it ranks everything, so the answer is always the
  * exact k nearest (ties to the lower index). Stateless; thread-safe.
  */
-final class Nearest {
+public final class Nearest {
     private static final int SAMPLE = 2048;
 
     private Nearest() {}
 
     /** The {@code k} indices of smallest {@code dist[0..n)} other than {@code exclude}, nearest first. */
-    static int[] of(float[] dist, int n, int exclude, int k) {
+    public static int[] of(float[] dist, int n, int exclude, int k) {
         return of(dist, n, exclude, k, null);
     }
 
@@ -23,7 +23,7 @@ final class Nearest {
      * Like {@link #of(float[], int, int, int)} for entries named {@code ids[i]} (ties go to the lower
      * id, and the ids are returned); {@code ids == null} names each entry by its position.
      */
-    static int[] of(float[] dist, int n, int exclude, int k, int[] ids) {
+    public static int[] of(float[] dist, int n, int exclude, int k, int[] ids) {
         if (n > 4 * k) {
             int m = Math.min(SAMPLE, Math.max(64, n / 8));
             float[] sample = new float[m];

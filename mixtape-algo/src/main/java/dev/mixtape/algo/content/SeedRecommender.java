@@ -4,10 +4,8 @@ import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
@@ -42,8 +40,7 @@ public final class SeedRecommender {
     private final FeatureSpace space;
     private final RelatedArtists related;
     private final GenreSets genreSets;
-    private final int[] songKey;
-    private final int songCount;
+    private final SongKeys songs;
     private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
     /** Bounds concurrent computations (CPU-bound: more than a few per core gains nothing) and so scratch memory. */
     private final Semaphore permits = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
@@ -53,14 +50,7 @@ public final class SeedRecommender {
         this.genreSets = genreSets;
         this.catalog = space.catalog();
         this.related = related;
-        int n = catalog.size();
-        songKey = new int[n];
-        Map<String, Integer> songs = new HashMap<>(n * 2);
-        for (int t = 0; t < n; t++) {
-            String key = catalog.search().foldedTrackName(t) + '\u0000' + catalog.trackArtists(t)[0];
-            songKey[t] = songs.computeIfAbsent(key, k -> songs.size());
-        }
-        songCount = songs.size();
+        this.songs = new SongKeys(catalog);
     }
 
     public Catalog catalog() {
@@ -192,11 +182,11 @@ public final class SeedRecommender {
         int taken = 0;
         int stamp = s.nextStamp();
         for (int t : trackSeeds) {
-            s.songStamp[songKey[t]] = stamp;
+            s.songStamp[songs.of(t)] = stamp;
         }
         for (int i = 0; i < ranked.length && taken < out.length; i++) {
             int t = ranked[i];
-            int song = songKey[t];
+            int song = songs.of(t);
             int artist = catalog.trackArtists(t)[0];
             if (s.songStamp[song] == stamp) {
                 continue;
@@ -230,6 +220,6 @@ public final class SeedRecommender {
 
     private Scratch acquire() {
         Scratch s = scratches.poll();
-        return s != null ? s : new Scratch(catalog.size(), catalog.artistCount(), songCount);
+        return s != null ? s : new Scratch(catalog.size(), catalog.artistCount(), songs.count());
     }
 }
