@@ -1,0 +1,45 @@
+package dev.mixtape.algo.playlist;
+
+import dev.mixtape.algo.content.FeatureSpace;
+
+/**
+ * Anchor-based generation: for each anchor, its nearest neighbours in {@link FeatureSpace} (one
+ * vectorised whole-catalog distance scan and an exact k-nearest selection per anchor), the budget split
+ * evenly over the anchors ({@value #MIN_PER_ANCHOR}–{@value #MAX_PER_ANCHOR} each). Affinity: the audio
+ * similarity to the anchor; ref: the anchor's index in {@link Seeds#anchors()}. Excluded tracks are
+ * skipped (twice as many neighbours are read as wanted, more when needed). Thread-safe.
+ */
+public final class AnchorGenerator implements CandidateGenerator {
+    static final int MIN_PER_ANCHOR = 20;
+    static final int MAX_PER_ANCHOR = 250;
+
+    private final FeatureSpace space;
+
+    public AnchorGenerator(FeatureSpace space) {
+        this.space = space;
+    }
+
+    @Override
+    public Source source() {
+        return Source.ANCHOR;
+    }
+
+    @Override
+    public Candidates generate(TargetProfile p, Seeds seeds, int budget, float[] dist) {
+        Candidates out = new Candidates(Source.ANCHOR);
+        int anchors = seeds.anchors().size();
+        if (anchors == 0) {
+            return out;
+        }
+        int n = space.catalog().size();
+        int k = Math.max(MIN_PER_ANCHOR, Math.min(MAX_PER_ANCHOR, budget / anchors));
+        for (int i = 0; i < anchors; i++) {
+            int anchor = seeds.anchors().get(i).track();
+            space.distancesTo(space.points(), anchor * FeatureSpace.DIMS, dist);
+            for (int t : AllowedNearest.of(dist, n, anchor, k, p)) {
+                out.add(t, FeatureSpace.similarity(dist[t]), i);
+            }
+        }
+        return out;
+    }
+}
