@@ -9,10 +9,13 @@ import java.nio.ByteOrder;
 /**
  * Shared pieces of the model artifact format: header (magic, version), bulk arrays written in
  * chunks (big-endian, like {@link DataOutputStream}), and the interaction matrix. Every length read
- * back is checked, so a damaged file fails with an {@link IOException} rather than a huge allocation.
+ * back is checked, and long arrays grow as they are read, so a damaged file fails with an
+ * {@link IOException} (often an {@link java.io.EOFException}) rather than a huge allocation.
  */
 final class ModelIo {
     private static final int CHUNK = 1 << 14;
+    /** Arrays longer than this are read in growing pieces. */
+    private static final int GROW_FROM = 1 << 20;
     /** Arrays longer than this are refused on read (the JVM's own limit is a little under 2^31). */
     private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
@@ -62,8 +65,18 @@ final class ModelIo {
     }
 
     static float[] readFloats(DataInputStream in, String what) throws IOException {
-        float[] a = new float[readLength(in, what)];
-        readFloatsRaw(in, a, 0, a.length);
+        int n = readLength(in, what);
+        // grow while reading, so that a damaged length fails at the end of the data, not in a huge allocation
+        float[] a = new float[Math.min(n, GROW_FROM)];
+        int done = 0;
+        while (done < n) {
+            if (done == a.length) {
+                a = java.util.Arrays.copyOf(a, (int) Math.min(n, 2L * a.length));
+            }
+            int len = a.length - done;
+            readFloatsRaw(in, a, done, len);
+            done += len;
+        }
         return a;
     }
 
@@ -91,11 +104,15 @@ final class ModelIo {
     }
 
     static int[] readInts(DataInputStream in, String what) throws IOException {
-        int[] a = new int[readLength(in, what)];
-        byte[] buf = new byte[Math.min(a.length, CHUNK) * Integer.BYTES];
+        int total = readLength(in, what);
+        int[] a = new int[Math.min(total, GROW_FROM)];
+        byte[] buf = new byte[Math.min(total, CHUNK) * Integer.BYTES];
         ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.BIG_ENDIAN);
-        for (int off = 0; off < a.length; off += CHUNK) {
-            int n = Math.min(CHUNK, a.length - off);
+        for (int off = 0; off < total; off += CHUNK) {
+            int n = Math.min(CHUNK, total - off);
+            if (off + n > a.length) {
+                a = java.util.Arrays.copyOf(a, (int) Math.min(total, Math.max(off + n, 2L * a.length)));
+            }
             in.readFully(buf, 0, n * Integer.BYTES);
             bb.clear();
             bb.asIntBuffer().get(a, off, n);
