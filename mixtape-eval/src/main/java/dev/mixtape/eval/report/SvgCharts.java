@@ -84,7 +84,7 @@ final class SvgCharts {
             double v = max * t / 4;
             double y = top + ph - ph * t / 4.0;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>", left, y, left + pw, y));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 4, y + 4, format(v)));
+            sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 4, y + 4, tick(v)));
         }
         for (int j = 0; j < xs.size(); j++) {
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>", x(j, xs.size(), left, pw),
@@ -127,6 +127,13 @@ final class SvgCharts {
             }
         }
         return 10 * p;
+    }
+
+    /** An axis label: up to four decimals, trailing zeros dropped. */
+    static String tick(double v) {
+        String s = String.format(Locale.ROOT, "%.4f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     static String format(double v) {
