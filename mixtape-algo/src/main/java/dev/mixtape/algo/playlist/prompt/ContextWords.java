@@ -35,7 +35,7 @@ final class ContextWords {
         effect("activity", energetic(0.8).plus(TEMPO, 10), "cycling", "biking", "bike ride", "bike");
         effect("activity", happy(0.4).and(energetic(0.3)), "walking", "walk", "stroll", "hiking", "hike");
         effect("activity", energetic(0.8).and(happy(0.6)).plus(DANCEABILITY, 0.15), "party", "parties", "partying",
-                "house party", "clubbing", "pregame", "pre game", "pregaming", "night out", "going out", "birthday");
+                "house party", "happy hour", "clubbing", "pregame", "pre game", "pregaming", "night out", "going out", "birthday");
         effect("activity", energetic(1.1).plus(DANCEABILITY, 0.15).plus(ACOUSTICNESS, -0.15), "rave", "raving",
                 "festival");
         effect("activity", calm(0.6).plus(INSTRUMENTALNESS, 0.3).plus(SPEECHINESS, -0.02), "study", "studying",

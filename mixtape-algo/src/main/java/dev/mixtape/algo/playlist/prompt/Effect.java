@@ -84,13 +84,17 @@ final class Effect {
         return new Effect(d, s, primary | o.primary, limiting || o.limiting, min, max);
     }
 
-    /** This plus a direct change of one feature, which becomes one of its points. */
+    /**
+     * This plus a direct change of one feature, which becomes one of its points when large enough to
+     * count in a contradiction ("loud" is about loudness; its small energy nudge is not its point).
+     */
     Effect plus(int feature, double change) {
         double[] d = new double[COUNT];
         double[] s = new double[COUNT];
         d[feature] = change;
         s[feature] = DIRECT_SPREAD[feature];
-        return and(new Effect(d, s, 1 << feature, false, nan(), nan()));
+        int point = Math.abs(change) >= MoodFeatures.conflictThreshold(feature) ? 1 << feature : 0;
+        return and(new Effect(d, s, point, false, nan(), nan()));
     }
 
     /** Every change times {@code k} (an intensity modifier). */

@@ -173,17 +173,18 @@ final class PromptReader {
     /** "no X, Y or Z": each object excluded; returns the index after the list, or {@code i} when nothing follows. */
     private int negation(int i, int p) {
         String word = r.text(i, p);
-        int j = object(i, p, false);
+        int j = object(i, p, false, null);
         if (j == p) {
             return i;
         }
         while (j < r.size()) {
-            boolean joiner = r.continues(j) && (r.word(j).equals("or") || r.word(j).equals("nor") || r.word(j).equals("and"));
-            int next = joiner ? j + 1 : r.token(j).breakBefore() ? j : -1;
+            int at = skipFiller(j);
+            boolean joiner = r.continues(at) && (r.word(at).equals("or") || r.word(at).equals("nor") || r.word(at).equals("and"));
+            int next = joiner ? at + 1 : at < r.size() && r.token(at).breakBefore() ? at : -1;
             if (next < 0 || next >= r.size()) {
                 break;
             }
-            boolean onlyNames = !(joiner && !r.word(j).equals("and"));
+            boolean onlyNames = !(joiner && !r.word(at).equals("and"));
             int k = object(-1, next, onlyNames, word);
             if (k == next) {
                 break;
@@ -191,10 +192,6 @@ final class PromptReader {
             j = k;
         }
         return j;
-    }
-
-    private int object(int from, int p, boolean onlyNames) {
-        return object(from, p, onlyNames, null);
     }
 
     /** One excluded thing at {@code p}; the phrase shown starts at {@code from} (or is "word" + the object). */
@@ -207,16 +204,16 @@ final class PromptReader {
         int[] genre = catalogGenre(p);
         int end = p;
         if (genre != null && genre[0] > (m == null ? p : m.end())) {
-            end = skipFiller(genre[0]);
+            end = genre[0];
             excludeGenres(phrase(start, p, end, word), List.of(r.lexicon.catalog().genreName(genre[1])));
         } else if (m != null && m.entry().kind() == Kind.GENRE) {
-            end = skipFiller(m.end());
+            end = m.end();
             excludeGenres(phrase(start, p, end, word), m.entry().genres());
         } else if (m != null && m.entry().kind() == Kind.EXPLICIT) {
-            end = skipFiller(m.end());
+            end = m.end();
             noExplicit(start, end);
         } else if (m != null && m.entry().kind() == Kind.EFFECT && !onlyNames) {
-            end = skipFiller(m.end());
+            end = m.end();
             Entry e = m.entry();
             Effect effect = e.negation() != null ? e.negation() : e.effect().softOpposite(NO_FACTOR, NO_BOUND);
             String text = phrase(start, p, end, word);
