@@ -229,7 +229,7 @@ class BuiltInPromptInterpreterTest {
                 row("energetic but not too loud", higher(ENERGY), rangeMaxBelow(LOUDNESS, target(read("loud"), LOUDNESS)),
                         nothingRelaxed()),
                 row("no rap music or sad songs please", excluded("hip-hop", "rap"), rangeMinAbove(VALENCE, "sad"),
-                        recognised("no rap", "exclude"), recognised("no sad", "exclude")),
+                        recognised("no rap music", "exclude"), recognised("no sad", "exclude")),
                 row("nothing explicit", noExplicit()),
                 row("family friendly", noExplicit()),
                 row("without Drake", excludedArtists("Drake"), artists()),
