@@ -112,6 +112,8 @@ public final class MixtapeApp implements AutoCloseable {
         } else {
             engine = Engine.of(loader.load(), config.resultCacheSize());
         }
+        // the prompt interpreter's name index, so the first playlist request does not pay for it
+        new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter().prepare(engine.catalog());
         engines.set(engine);
         Catalog catalog = engine.catalog();
         LOG.atInfo().addKeyValue("tracks", catalog.size()).addKeyValue("artists", catalog.artistCount())

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** Entry point of {@code ./mixtape bench}: {@code recommend}, {@code http} and {@code import}. */
 @Command(name = "mixtape bench", mixinStandardHelpOptions = true, version = "mixtape-bench 0.1.0",
         description = "Benchmarks and load drivers for mixtape (see docs/BENCHMARKS.md).",
-        subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class})
+        subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -262,6 +262,30 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             ImportBench.run(BenchData.catalogFile(catalog), runs, tmp, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "playlist", mixinStandardHelpOptions = true,
+            description = {"Mood-to-playlist in process: prompt analysis + generation of 30-track playlists for a fixed",
+                "list of varied prompts; prints p50/p90/p99 latency and playlists/s (docs/BENCHMARKS.md)."})
+    static final class Playlist implements Callable<Integer> {
+        @Option(names = "--prompts", paramLabel = "N", defaultValue = "240", description = "Distinct prompts (default: ${DEFAULT-VALUE}).")
+        int prompts;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Timed passes over the prompts (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "2", description = "Threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--catalog", paramLabel = "FILE",
+                description = "Catalog file (default: $MIXTAPE_DATA_DIR/" + BenchData.RELATIVE + ").")
+        Path catalog;
+
+        @Override
+        public Integer call() throws Exception {
+            PlaylistBench.run(BenchData.loadCatalog(BenchData.catalogFile(catalog)), prompts, rounds, threads, System.out);
             return 0;
         }
     }

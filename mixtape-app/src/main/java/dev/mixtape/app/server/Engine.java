@@ -5,6 +5,8 @@ import dev.mixtape.algo.content.GenreSets;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mixtape.algo.content.RelatedArtists;
+import dev.mixtape.algo.playlist.PlaylistConfig;
+import dev.mixtape.algo.playlist.PlaylistGenerator;
 import dev.mixtape.algo.content.SeedQuery;
 import dev.mixtape.algo.content.SeedResult;
 import dev.mixtape.algo.content.SeedRecommender;
@@ -18,7 +20,7 @@ import dev.mixtape.core.Catalog;
  *                null when caching is off
  */
 public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related, SeedRecommender recommender,
-                     TrackJsonCache trackJson, Cache<SeedQuery, SeedResult> results) {
+                     TrackJsonCache trackJson, Cache<SeedQuery, SeedResult> results, PlaylistGenerator playlists) {
     public static final int DEFAULT_RESULT_CACHE = 10_000;
 
     public static Engine of(Catalog catalog) {
@@ -32,7 +34,8 @@ public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related
         RelatedArtists related = new RelatedArtists(space, genres);
         return new Engine(catalog, space, related, new SeedRecommender(space, genres, related),
                 new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES),
-                resultCacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(resultCacheSize).recordStats().build());
+                resultCacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(resultCacheSize).recordStats().build(),
+                new PlaylistGenerator(space, genres, related, PlaylistConfig.DEFAULT));
     }
 
     /** The answer to {@code q}: from the cache when it was asked before, else computed (and kept). */

@@ -22,6 +22,7 @@ public final class MixtapeServer implements AutoCloseable {
         });
         ErrorMapping.register(app);
         app.before("/v1/*", keys::check);
+        app.before("/api/*", keys::check);
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -33,6 +34,7 @@ public final class MixtapeServer implements AutoCloseable {
             ctx.status(engines.ready() ? 200 : 503).json(body);
         });
         new SpotifyRoutes(engines, config.maxPerArtist()).register(app);
+        new PlaylistRoutes(engines, PlaylistService.builtIn()).register(app);
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */

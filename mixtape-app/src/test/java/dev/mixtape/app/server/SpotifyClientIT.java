@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.neovisionaries.i18n.CountryCode;
 import dev.mixtape.app.MixtapeApp;
-import dev.mixtape.app.TestData;
-import dev.mixtape.app.config.MixtapeConfig;
+import dev.mixtape.app.FullCatalogServer;
 import dev.mixtape.core.Attribute;
 import dev.mixtape.core.Catalog;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.michaelthelin.spotify.SpotifyApi;
@@ -46,22 +42,10 @@ class SpotifyClientIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = TestData.dataDir();
-        Path home = Files.createTempDirectory("mixtape-it");
-        MixtapeConfig cfg = new MixtapeConfig(0, home, data, data.resolve("spotify-tracks-114k/dataset.csv.gz"),
-                "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", List.of(), 3, 1000);
-        app = MixtapeApp.start(cfg);
-        app.loadCatalog((phase, done, total) -> {});
+        app = FullCatalogServer.get();
         catalog = app.engines().get().catalog();
         api = SpotifyApi.builder().setScheme("http").setHost("127.0.0.1").setPort(app.port())
                 .setAccessToken("any-token-is-accepted-without-api-keys").build();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test

@@ -1,0 +1,187 @@
+package dev.mixtape.app.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mixtape.algo.playlist.Playlist;
+import dev.mixtape.core.Attribute;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.core.InvalidRequestException;
+import dev.mixtape.core.mood.Arc;
+import dev.mixtape.core.mood.MoodTarget;
+import dev.mixtape.core.mood.PromptAnalysis;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /api/v1/playlists {prompt, length?, arc?, seed?, user_id?}}: an ordered playlist from a
+ * free-text prompt, with how the prompt was read, the targets, quality scores, iterations and
+ * per-phase timings. Unknown body fields are rejected by name (a typo should not be silently ignored).
+ */
+public final class PlaylistRoutes {
+    private static final Set<String> FIELDS = Set.of("prompt", "length", "arc", "seed", "user_id");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EngineHolder engines;
+    private final PlaylistService service;
+
+    public PlaylistRoutes(EngineHolder engines, PlaylistService service) {
+        this.engines = engines;
+        this.service = service;
+    }
+
+    public void register(Javalin app) {
+        app.post("/api/v1/playlists", this::create);
+    }
+
+    private void create(Context ctx) throws Exception {
+        JsonNode body = parseBody(ctx.body());
+        String prompt = body.path("prompt").isTextual() ? body.get("prompt").asText() : null;
+        if (prompt == null) {
+            throw new InvalidRequestException("prompt is required: a string of 1 to 1000 characters");
+        }
+        Integer length = body.hasNonNull("length") ? intField(body, "length") : null;
+        Arc arc = body.hasNonNull("arc") ? Arc.parse(body.get("arc").asText()) : null;
+        Long seed = body.hasNonNull("seed") ? longField(body, "seed") : null;
+        Engine e = engines.get();
+        PlaylistService.Result r = service.generate(e, prompt, length, arc, seed);
+        ctx.json(toJson(e.catalog(), r));
+    }
+
+    static JsonNode parseBody(String raw) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(raw == null || raw.isBlank() ? "{}" : raw);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new InvalidRequestException("the request body is not valid JSON: " + ex.getOriginalMessage());
+        }
+        if (!body.isObject()) {
+            throw new InvalidRequestException("the request body must be a JSON object like {\"prompt\": \"...\"}");
+        }
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new InvalidRequestException("unknown field '" + f + "' (known: prompt, length, arc, seed, user_id)");
+            }
+        }
+        return body;
+    }
+
+    private static int intField(JsonNode body, String name) {
+        JsonNode n = body.get(name);
+        if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+            throw new InvalidRequestException(name + " must be an integer, got " + n);
+        }
+        return n.asInt();
+    }
+
+    private static long longField(JsonNode body, String name) {
+        JsonNode n = body.get(name);
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new InvalidRequestException(name + " must be an integer, got " + n);
+        }
+        return n.asLong();
+    }
+
+    /** The response document (snake_case). */
+    public static Map<String, Object> toJson(Catalog c, PlaylistService.Result r) {
+        Playlist p = r.playlist();
+        PromptAnalysis a = r.analysis();
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> tracks = new ArrayList<>();
+        int position = 1;
+        for (Playlist.Entry en : p.entries()) {
+            int t = en.track();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("position", position++);
+            m.put("id", en.trackId());
+            m.put("name", c.trackName(t));
+            List<String> artists = new ArrayList<>();
+            for (int ar : c.trackArtists(t)) {
+                artists.add(c.artistName(ar));
+            }
+            m.put("artists", artists);
+            List<String> genres = new ArrayList<>();
+            for (int g : c.trackGenres(t)) {
+                genres.add(c.genreName(g));
+            }
+            m.put("genres", genres);
+            m.put("energy", c.value(Attribute.ENERGY, t));
+            m.put("valence", c.value(Attribute.VALENCE, t));
+            m.put("tempo", c.value(Attribute.TEMPO, t));
+            m.put("key", (int) c.value(Attribute.KEY, t));
+            m.put("mode", (int) c.value(Attribute.MODE, t));
+            m.put("duration_ms", c.durationMs(t));
+            m.put("source", en.source().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("target_fit", en.targetFit());
+            m.put("explanation", en.explanation());
+            m.put("spotify_url", "https://open.spotify.com/track/" + en.trackId());
+            tracks.add(m);
+        }
+        out.put("tracks", tracks);
+        Map<String, Object> analysis = new LinkedHashMap<>();
+        analysis.put("prompt", a.prompt());
+        analysis.put("interpreter", a.interpreter());
+        if (a.fallback() != null) {
+            analysis.put("fallback", a.fallback());
+        }
+        List<Map<String, String>> phrases = new ArrayList<>();
+        for (PromptAnalysis.Phrase ph : a.recognised()) {
+            phrases.add(Map.of("text", ph.text(), "kind", ph.kind(), "effect", ph.effect()));
+        }
+        analysis.put("recognised", phrases);
+        analysis.put("not_understood", a.notUnderstood());
+        analysis.put("unknown", a.unknown());
+        analysis.put("meaningless", a.meaningless());
+        out.put("analysis", analysis);
+        out.put("targets", targets(a.target()));
+        Map<String, Object> quality = new LinkedHashMap<>();
+        quality.put("overall", p.quality().overall());
+        quality.put("target_fit", p.quality().targetFit());
+        quality.put("cohesion", p.quality().cohesion());
+        quality.put("diversity", p.quality().diversity());
+        quality.put("genre_fit", p.quality().genreFit());
+        quality.put("transitions", p.quality().transitions());
+        out.put("quality", quality);
+        out.put("iterations", p.iterations());
+        List<String> relaxed = new ArrayList<>(a.relaxed());
+        relaxed.addAll(p.relaxed());
+        out.put("relaxed", relaxed);
+        out.put("notes", p.notes());
+        out.put("pool_size", p.poolSize());
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("analysis_ms", r.analysisMs());
+        timings.put("seeds_ms", p.timings().seedsMs());
+        timings.put("generation_ms", p.timings().generationMs());
+        timings.put("quality_ms", p.timings().qualityMs());
+        timings.put("improvement_ms", p.timings().improvementMs());
+        timings.put("ordering_ms", p.timings().orderingMs());
+        timings.put("total_ms", r.totalMs());
+        out.put("timings_ms", timings);
+        return out;
+    }
+
+    private static Map<String, Object> targets(MoodTarget t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> values = new java.util.TreeMap<>();
+        t.targets().forEach((k, v) -> values.put(k.wireName(), v));
+        m.put("values", values);
+        Map<String, Object> ranges = new java.util.TreeMap<>();
+        t.ranges().forEach((k, v) -> ranges.put(k.wireName(), List.of(v.min(), v.max())));
+        m.put("ranges", ranges);
+        m.put("genres", new java.util.TreeSet<>(t.genres()));
+        m.put("excluded_genres", new java.util.TreeSet<>(t.excludedGenres()));
+        m.put("artists", t.artists());
+        m.put("excluded_artists", new java.util.TreeSet<>(t.excludedArtists()));
+        m.put("tracks", t.tracks());
+        m.put("allow_explicit", t.allowExplicit());
+        m.put("length", t.length());
+        m.put("arc", t.arc().name().toLowerCase(java.util.Locale.ROOT));
+        return m;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.mixtape.bench;
+
+import dev.mixtape.app.server.Engine;
+import dev.mixtape.app.server.PlaylistService;
+import dev.mixtape.core.Catalog;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Mood-to-playlist in process, as {@code POST /api/v1/playlists} runs it minus HTTP (prompt analysis
+ * with the built-in interpreter, then phases 2–6): a fixed list of varied prompts, 30 tracks each,
+ * first warmed up, then timed on {@code threads} threads for a fixed number of rounds; prints
+ * p50/p90/p99/max latency and playlists per second.
+ */
+final class PlaylistBench {
+    private static final String[] MOODS = {"happy", "sad", "calm", "energetic", "melancholic", "chill", "angry",
+        "romantic", "dreamy", "uplifting", "dark", "mellow"};
+    private static final String[] CONTEXTS = {"workout", "study session", "rainy sunday morning", "late night drive",
+        "summer party", "cooking dinner", "falling asleep", "focus at work", "road trip", "winter evening",
+        "yoga", "running"};
+    private static final String[] EXTRAS = {"acoustic", "no rap", "with some jazz", "like Daft Punk",
+        "a bit of latin", "nothing explicit", "very upbeat", "not too loud", "instrumental", "indie rock",
+        "build up", "wind down", "80s synth pop", "classical piano", "edm", "lofi hip hop", "like Adele",
+        "20 songs"};
+
+    private PlaylistBench() {}
+
+    /** The prompt list: every mood with every context, a rotating extra phrase; deterministic. */
+    static List<String> prompts(int count) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (out.size() < count) {
+            String mood = MOODS[i % MOODS.length];
+            String context = CONTEXTS[(i / MOODS.length) % CONTEXTS.length];
+            String extra = EXTRAS[(i * 7) % EXTRAS.length];
+            out.add(mood + " " + context + ", " + extra);
+            i++;
+        }
+        return out;
+    }
+
+    static void run(Catalog catalog, int promptCount, int rounds, int threads, PrintStream out) throws Exception {
+        Engine engine = Engine.of(catalog, 0);
+        PlaylistService service = PlaylistService.builtIn();
+        List<String> prompts = prompts(promptCount);
+        for (int w = 0; w < 3; w++) {
+            for (String p : prompts) {
+                service.generate(engine, p, 30, null, null);
+            }
+        }
+        int total = prompts.size() * rounds;
+        long[] latencies = new long[total];
+        AtomicInteger next = new AtomicInteger();
+        Thread[] workers = new Thread[threads];
+        long start = System.nanoTime();
+        for (int k = 0; k < threads; k++) {
+            workers[k] = Thread.ofPlatform().start(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < total) {
+                    long t0 = System.nanoTime();
+                    service.generate(engine, prompts.get(i % prompts.size()), 30, null, null);
+                    latencies[i] = System.nanoTime() - t0;
+                }
+            });
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        out.printf("playlist benchmark: %d prompts x %d rounds, 30 tracks each, %d thread(s), catalog %,d tracks%n",
+                prompts.size(), rounds, threads, catalog.size());
+        out.printf("latency ms   p50 %.2f   p90 %.2f   p99 %.2f   max %.2f%n", ms(latencies, 0.50), ms(latencies, 0.90),
+                ms(latencies, 0.99), latencies[total - 1] / 1e6);
+        out.printf("throughput   %.1f playlists/s (%d in %.2f s)%n", total / seconds, total, seconds);
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
