@@ -152,6 +152,37 @@ public final class CatalogLexicon {
         return -1;
     }
 
+    /** The genre a name means as people write it ("Hip Hop", "hip-hop", "hiphop"), or -1. */
+    public int findGenre(String name) {
+        return name == null ? -1 : genre(PromptText.key(name));
+    }
+
+    /** The most popular artist with this name (folded; a leading "the" optional), or -1. */
+    public int findArtist(String name) {
+        int[] a = name == null ? new int[0] : artists(PromptText.key(name));
+        return a.length == 0 ? -1 : a[0];
+    }
+
+    /**
+     * The most popular track with this title (also matching titles with a " - Remastered"-style
+     * suffix), by the named artist when given and the catalog has it by them; -1 if none.
+     */
+    public int findTrack(String title, String artist) {
+        if (title == null) {
+            return -1;
+        }
+        String key = PromptText.key(title);
+        if (artist != null) {
+            for (int a : artists(PromptText.key(artist))) {
+                int t = track(key, a);
+                if (t >= 0) {
+                    return t;
+                }
+            }
+        }
+        return track(key, -1);
+    }
+
     /** Catalog genres whose folded name contains {@code key} as whole words ("metal" → metal, black-metal, heavy-metal). */
     public List<Integer> genresContaining(String key) {
         List<Integer> out = new ArrayList<>();
