@@ -20,7 +20,7 @@ import java.util.Objects;
  * ({@link CatalogLexicon}), then combines what it found into a {@link MoodTarget}
  * ({@link TargetBuilder}). Every recognised phrase is reported with its effect, leftovers as not
  * understood, contradictions as relaxed. No I/O at request time: the first prompt against a catalog
- * builds its name index (about 0.1 s for 90,000 tracks; call {@link #prepare} at start-up to take that
+ * builds its name index (0.2–0.9 s for the 89,740-track catalog; call {@link #prepare} at start-up to take that
  * off the first request), later prompts take microseconds.
  *
  * <p>Thread-safe: stateless apart from the shared, immutable per-catalog lexicon.
