@@ -14,24 +14,24 @@ import java.util.regex.Pattern;
  * tempo ("120 bpm"), a multi-word artist name, then the longest vocabulary phrase or catalog genre
  * (the longer wins; a tie goes to the vocabulary, so "sad" is a mood even in a catalog with a "sad"
  * genre), then a one-word artist name. Modifiers scale the next effect, negations exclude what
- * follows ("no rap or metal", "without Drake", "no sad songs"), triggers read names. Words left
+ * follows ({@link ExclusionReader}), triggers read names ({@link NameReader}). Words left
  * over are grouped into {@link Reading#notUnderstood}. One per prompt; not thread-safe.
  */
 final class PromptReader {
     private static final Pattern BPM = Pattern.compile("(\\d+(?:\\.\\d+)?)bpm");
-    private static final double NO_FACTOR = -0.5;
-    private static final double NO_BOUND = 0.25;
     private static final double NOT_TOO_FACTOR = -0.25;
     private static final double NOT_TOO_BOUND = 0.5;
 
     private final Reading r;
     private final NameReader names;
+    private final ExclusionReader exclusions;
     private int leftoverFrom = -1;
     private int leftoverTo = -1;
 
     PromptReader(Reading r) {
         this.r = r;
         this.names = new NameReader(r);
+        this.exclusions = new ExclusionReader(r, names);
     }
 
     void read() {
@@ -76,7 +76,7 @@ final class PromptReader {
         }
         Match m = Vocabulary.longest(r.tokens, i);
         int vocabEnd = m == null ? i : m.end();
-        int[] genre = catalogGenre(i);
+        int[] genre = r.catalogGenre(i);
         int artistEnd = names.bareArtist(i, 2);
         if (artistEnd > i) {
             return artistEnd;
@@ -105,7 +105,7 @@ final class PromptReader {
                 r.explicitAskedFor = true;
                 r.recognise(r.text(i, end), "explicit", "explicit tracks allowed", true);
             }
-            case CLEAN -> noExplicit(i, end);
+            case CLEAN -> r.noExplicit(i, end);
             case ARC -> {
                 if (r.arc != null && r.arc != e.arc()) {
                     r.relaxed.add("arc: '" + r.text(i, end) + "' replaces the earlier '" + r.arcPhrase + "'");
@@ -121,7 +121,7 @@ final class PromptReader {
                 return limited(i, end);
             }
             case NEGATION -> {
-                return negation(i, end);
+                return exclusions.negation(i, end);
             }
             case MENTION -> {
                 int k = names.names(end, e.factor() == 1, false);
@@ -164,92 +164,10 @@ final class PromptReader {
             return m.end();
         }
         if (m != null && m.entry().kind() == Kind.EXPLICIT) {
-            noExplicit(i, m.end());
+            r.noExplicit(i, m.end());
             return m.end();
         }
         return i;
-    }
-
-    /** "no X, Y or Z": each object excluded; returns the index after the list, or {@code i} when nothing follows. */
-    private int negation(int i, int p) {
-        String word = r.text(i, p);
-        int j = object(i, p, false, null);
-        if (j == p) {
-            return i;
-        }
-        while (j < r.size()) {
-            int at = skipFiller(j);
-            boolean joiner = r.continues(at) && (r.word(at).equals("or") || r.word(at).equals("nor") || r.word(at).equals("and"));
-            int next = joiner ? at + 1 : at < r.size() && r.token(at).breakBefore() ? at : -1;
-            if (next < 0 || next >= r.size()) {
-                break;
-            }
-            boolean onlyNames = !(joiner && !r.word(at).equals("and"));
-            int k = object(-1, next, onlyNames, word);
-            if (k == next) {
-                break;
-            }
-            j = k;
-        }
-        return j;
-    }
-
-    /** One excluded thing at {@code p}; the phrase shown starts at {@code from} (or is "word" + the object). */
-    private int object(int from, int p, boolean onlyNames, String word) {
-        if (p >= r.size() || (from >= 0 && !r.continues(p))) {
-            return p;
-        }
-        int start = from >= 0 ? from : p;
-        Match m = Vocabulary.longest(r.tokens, p);
-        int[] genre = catalogGenre(p);
-        int end = p;
-        if (genre != null && genre[0] > (m == null ? p : m.end())) {
-            end = genre[0];
-            excludeGenres(phrase(start, p, end, word), List.of(r.lexicon.catalog().genreName(genre[1])));
-        } else if (m != null && m.entry().kind() == Kind.GENRE) {
-            end = m.end();
-            excludeGenres(phrase(start, p, end, word), m.entry().genres());
-        } else if (m != null && m.entry().kind() == Kind.EXPLICIT) {
-            end = m.end();
-            noExplicit(start, end);
-        } else if (m != null && m.entry().kind() == Kind.EFFECT && !onlyNames) {
-            end = m.end();
-            Entry e = m.entry();
-            Effect effect = e.negation() != null ? e.negation() : e.effect().softOpposite(NO_FACTOR, NO_BOUND);
-            String text = phrase(start, p, end, word);
-            r.target.add(text, effect);
-            r.recognise(text, "exclude", effect.describe(), true);
-        } else if (m == null || m.entry().kind() != Kind.FILLER) {
-            end = names.name(p, true, true, false);
-        }
-        return end;
-    }
-
-    private String phrase(int start, int p, int end, String word) {
-        return word == null ? r.text(start, end) : word + " " + r.text(p, end);
-    }
-
-    private int skipFiller(int k) {
-        while (r.continues(k) && Vocabulary.get(r.word(k)) != null && Vocabulary.get(r.word(k)).kind() == Kind.FILLER
-                && !r.word(k).equals("or") && !r.word(k).equals("and") && !r.word(k).equals("nor")) {
-            k++;
-        }
-        return k;
-    }
-
-    private void excludeGenres(String text, List<String> names) {
-        List<String> found = new ArrayList<>();
-        for (String name : names) {
-            for (int g : r.lexicon.genresContaining(PromptText.key(name))) {
-                String n = r.lexicon.catalog().genreName(g);
-                if (!found.contains(n)) {
-                    found.add(n);
-                }
-            }
-        }
-        r.excludedGenres.addAll(found);
-        r.recognise(text, "exclude", found.isEmpty() ? "no such genre in this catalog, nothing to exclude"
-                : "exclude genres " + String.join(", ", found), true);
     }
 
     private static String intensity(double factor) {
@@ -273,11 +191,6 @@ final class PromptReader {
             what += "; " + effect.describe() + (factor == 1 ? "" : intensity(factor));
         }
         r.recognise(r.text(i, end), "genre", what, true);
-    }
-
-    private void noExplicit(int i, int end) {
-        r.allowExplicit = Boolean.FALSE;
-        r.recognise(r.text(i, end), "explicit", "no explicit tracks", true);
     }
 
     private void length(int i, LengthParser.Length len) {
@@ -319,20 +232,5 @@ final class PromptReader {
         r.recognise(text, "tempo", "tempo " + MoodFeatures.formatValue(MoodFeatures.TEMPO,
                 MoodFeatures.clamp(MoodFeatures.TEMPO, v)) + " (exact, range ±8 BPM)", true);
         return end;
-    }
-
-    /** {end, genre index} of the longest catalog genre at {@code i}, or null. */
-    private int[] catalogGenre(int i) {
-        int[] best = null;
-        for (int k = i + 1; k <= Math.min(r.size(), i + Vocabulary.MAX_WORDS); k++) {
-            if (k > i + 1 && r.token(k - 1).breakBefore()) {
-                break;
-            }
-            int g = r.lexicon.genre(r.key(i, k));
-            if (g >= 0) {
-                best = new int[] {k, g};
-            }
-        }
-        return best;
     }
 }

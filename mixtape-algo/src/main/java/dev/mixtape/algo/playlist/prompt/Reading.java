@@ -89,6 +89,26 @@ final class Reading {
         musical |= isMusical;
     }
 
+    void noExplicit(int i, int end) {
+        allowExplicit = Boolean.FALSE;
+        recognise(text(i, end), "explicit", "no explicit tracks", true);
+    }
+
+    /** {end, genre index} of the longest catalog genre at {@code i}, or null. */
+    int[] catalogGenre(int i) {
+        int[] best = null;
+        for (int k = i + 1; k <= Math.min(size(), i + Vocabulary.MAX_WORDS); k++) {
+            if (k > i + 1 && tokens.get(k - 1).breakBefore()) {
+                break;
+            }
+            int g = lexicon.genre(key(i, k));
+            if (g >= 0) {
+                best = new int[] {k, g};
+            }
+        }
+        return best;
+    }
+
     /** True when the word means something by itself in the vocabulary, or is filler. */
     boolean isVocabulary(int k) {
         return Vocabulary.isWord(word(k)) || Vocabulary.longest(tokens, k) != null;
