@@ -65,14 +65,19 @@ public final class LlmPromptInterpreter implements PromptInterpreter {
     public PromptAnalysis interpret(String prompt, Catalog catalog, Integer lengthOverride, Arc arcOverride) {
         PromptValidation.check(prompt, lengthOverride);
         Objects.requireNonNull(catalog, "catalog");
+        String reason;
         try {
             JsonNode reply = call(prompt, catalog);
             return MoodTargetReply.read(reply, prompt, catalog, lengthOverride, arcOverride, name);
         } catch (LlmFailure e) {
-            LOG.warn("{} failed, falling back: {}", name, e.getMessage());
-            return fallback.interpret(prompt, catalog, lengthOverride, arcOverride)
-                    .withFallback(name + ": " + e.getMessage());
+            reason = e.getMessage();
+        } catch (RuntimeException e) {
+            // whatever else a reply can provoke must not fail the request either
+            LOG.warn("{}: unexpected error reading the reply", name, e);
+            reason = "unexpected error: " + shorten(String.valueOf(e));
         }
+        LOG.warn("{} failed, falling back: {}", name, reason);
+        return fallback.interpret(prompt, catalog, lengthOverride, arcOverride).withFallback(name + ": " + reason);
     }
 
     /** The model's reply, checked against the schema. */
