@@ -50,8 +50,8 @@ final class Parallel implements AutoCloseable {
         int chunks = (int) ((n + (long) grain - 1) / grain);
         int workers = Math.min(threads, chunks);
         if (workers <= 1) {
-            if (n > 0) {
-                body.run(0, 0, n);
+            for (int from = 0; from < n; from += grain) {
+                body.run(0, from, Math.min(n, from + grain));
             }
             return;
         }
