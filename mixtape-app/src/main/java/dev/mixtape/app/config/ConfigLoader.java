@@ -34,6 +34,10 @@ public final class ConfigLoader {
         KEYS.put("api.keys", "");
         KEYS.put("max.per.artist", "3");
         KEYS.put("recommendations.cache.size", "10000");
+        KEYS.put("llm.url", "");
+        KEYS.put("llm.model", "");
+        KEYS.put("llm.api.key", "");
+        KEYS.put("llm.timeout.ms", "3000");
         KEYS.put("log.format", "text");
         KEYS.put("log.level", "INFO");
     }
@@ -69,7 +73,22 @@ public final class ConfigLoader {
         }
         return new MixtapeConfig(integer("port", file), home, dataDir, catalogFile, dbUrl,
                 first("db.user", file).orElse(""), first("db.password", file).orElse(""), keys,
-                integer("max.per.artist", file), integer("recommendations.cache.size", file));
+                integer("max.per.artist", file), integer("recommendations.cache.size", file), llm(file));
+    }
+
+    private dev.mixtape.connectors.llm.LlmConfig llm(Map<String, String> file) {
+        java.util.Optional<String> url = first("llm.url", file);
+        if (url.isEmpty()) {
+            return null;
+        }
+        String model = first("llm.model", file).orElseThrow(
+                () -> new ConfigException("llm.url is set, so llm.model is required (" + envName("llm.model") + ")"));
+        try {
+            return new dev.mixtape.connectors.llm.LlmConfig(java.net.URI.create(url.get()), model,
+                    first("llm.api.key", file).orElse(null), java.time.Duration.ofMillis(integer("llm.timeout.ms", file)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage() + " (" + source("llm.url", file) + ")");
+        }
     }
 
     /** Log format and level, needed before anything logs. */

@@ -15,10 +15,11 @@ import java.util.List;
  * @param apiKeys       accepted bearer tokens; empty means the API is open
  * @param maxPerArtist  default cap of tracks per artist in {@code /v1/recommendations}
  * @param resultCacheSize answers of {@code /v1/recommendations} kept per catalog (0 = no cache)
+ * @param llm           the OpenAI-compatible prompt interpreter, or null for the built-in one only
  */
 public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile, String dbUrl, String dbUser,
                             String dbPassword, List<String> apiKeys, int maxPerArtist,
-                            int resultCacheSize) {
+                            int resultCacheSize, dev.mixtape.connectors.llm.LlmConfig llm) {
     public MixtapeConfig {
         if (port < 0 || port > 65535) {
             throw new ConfigException("port must be from 0 to 65535, got " + port);
@@ -34,13 +35,13 @@ public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile,
 
     public MixtapeConfig withPort(int newPort) {
         return new MixtapeConfig(newPort, home, dataDir, catalogFile, dbUrl, dbUser, dbPassword, apiKeys, maxPerArtist,
-                resultCacheSize);
+                resultCacheSize, llm);
     }
 
     @Override
     public String toString() {
         return "MixtapeConfig[port=" + port + ", home=" + home + ", dataDir=" + dataDir + ", catalogFile=" + catalogFile
                 + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", apiKeys=" + apiKeys.size() + " configured"
-                + ", maxPerArtist=" + maxPerArtist + ", resultCacheSize=" + resultCacheSize + "]";
+                + ", maxPerArtist=" + maxPerArtist + ", resultCacheSize=" + resultCacheSize + ", llm=" + (llm == null ? "off" : llm.model() + " at " + llm.baseUrl()) + "]";
     }
 }

@@ -34,7 +34,10 @@ public final class MixtapeServer implements AutoCloseable {
             ctx.status(engines.ready() ? 200 : 503).json(body);
         });
         new SpotifyRoutes(engines, config.maxPerArtist()).register(app);
-        new PlaylistRoutes(engines, PlaylistService.builtIn()).register(app);
+        PlaylistService playlists = config.llm() == null ? PlaylistService.builtIn()
+                : new PlaylistService(new dev.mixtape.connectors.llm.LlmPromptInterpreter(config.llm(),
+                        new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter()));
+        new PlaylistRoutes(engines, playlists).register(app);
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */

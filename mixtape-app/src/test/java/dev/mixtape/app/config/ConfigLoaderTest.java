@@ -163,4 +163,17 @@ class ConfigLoaderTest {
         MixtapeConfig c = new ConfigLoader(env("MIXTAPE_DB_PASSWORD", "hunter2", "MIXTAPE_API_KEYS", "sekret"), Map.of()).load();
         assertThat(c.toString()).doesNotContain("hunter2").doesNotContain("sekret").contains("1 configured");
     }
+
+    @Test
+    void llmInterpreterIsOffByDefaultAndNeedsAModelWhenAUrlIsGiven() {
+        assertThat(new ConfigLoader(env(), Map.of()).load().llm()).isNull();
+        assertThatThrownBy(() -> new ConfigLoader(env("MIXTAPE_LLM_URL", "http://127.0.0.1:9/v1"), Map.of()).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("llm.model");
+        MixtapeConfig c = new ConfigLoader(env("MIXTAPE_LLM_URL", "http://127.0.0.1:9/v1", "MIXTAPE_LLM_MODEL", "small",
+                "MIXTAPE_LLM_TIMEOUT_MS", "1500"), Map.of()).load();
+        assertThat(c.llm().model()).isEqualTo("small");
+        assertThat(c.llm().timeout()).hasMillis(1500);
+        assertThatThrownBy(() -> new ConfigLoader(env("MIXTAPE_LLM_URL", "ftp://x", "MIXTAPE_LLM_MODEL", "m"), Map.of()).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http");
+    }
 }
