@@ -123,7 +123,10 @@ final class EvalCommand implements Callable<Integer> {
             case "ials" -> {
                 ImplicitAlsConfig c = ImplicitAlsConfig.defaults();
                 params.put("config", c.toString());
-                yield new ImplicitAlsTrainer(c);
+                params.put("input", "binarised");
+                // The split keeps play counts; confidence 1 + 40·count would drown the signal in heavy users.
+                ImplicitAlsTrainer als = new ImplicitAlsTrainer(c);
+                yield (Trainer<?>) m -> als.train(m.binarised());
             }
             case "ease" -> {
                 EaseConfig c = EaseConfig.defaults();
