@@ -3,7 +3,6 @@ package dev.mixtape.algo.cf;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Item-kNN scores: item {@code i} scores {@code Σ_{j ∈ N(i) ∩ I(u)} sim(i, j) · x_uj}, where
@@ -56,15 +55,7 @@ public final class ItemKnnModel implements PersistentModel {
 
     @Override
     public void score(int user, float[] out) {
-        Checks.user(user, interactions.users());
-        Checks.out(out, items());
-        Arrays.fill(out, 0, items(), 0f);
-        int[] ptr = interactions.userPtr();
-        int[] its = interactions.userItems();
-        float[] vals = interactions.userValues();
-        for (int k = ptr[user]; k < ptr[user + 1]; k++) {
-            propagation.addRow(its[k], vals[k], out);
-        }
+        ItemItemScoring.score(interactions, propagation, user, out);
     }
 
     /**
@@ -72,12 +63,7 @@ public final class ItemKnnModel implements PersistentModel {
      * and their values, read as 1 when the model binarises.
      */
     public void scoreHistory(int[] items, float[] values, float[] out) {
-        Checks.out(out, items());
-        Arrays.fill(out, 0, items(), 0f);
-        for (int k = 0; k < items.length; k++) {
-            Checks.item(items[k], items());
-            propagation.addRow(items[k], config.binarise() ? 1f : values[k], out);
-        }
+        ItemItemScoring.scoreHistory(propagation, items(), config.binarise(), items, values, out);
     }
 
     @Override

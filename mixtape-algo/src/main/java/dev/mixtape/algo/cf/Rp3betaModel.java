@@ -3,7 +3,6 @@ package dev.mixtape.algo.cf;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * RP³β scores: {@code score_u = x_u · W}, the user's (binarised or raw) interactions times the kept
@@ -46,15 +45,7 @@ public final class Rp3betaModel implements PersistentModel {
 
     @Override
     public void score(int user, float[] out) {
-        Checks.user(user, interactions.users());
-        Checks.out(out, items());
-        Arrays.fill(out, 0, items(), 0f);
-        int[] ptr = interactions.userPtr();
-        int[] its = interactions.userItems();
-        float[] vals = interactions.userValues();
-        for (int k = ptr[user]; k < ptr[user + 1]; k++) {
-            weights.addRow(its[k], vals[k], out);
-        }
+        ItemItemScoring.score(interactions, weights, user, out);
     }
 
     /**
@@ -62,12 +53,7 @@ public final class Rp3betaModel implements PersistentModel {
      * and their values, read as 1 when the model binarises.
      */
     public void scoreHistory(int[] items, float[] values, float[] out) {
-        Checks.out(out, items());
-        Arrays.fill(out, 0, items(), 0f);
-        for (int k = 0; k < items.length; k++) {
-            Checks.item(items[k], items());
-            weights.addRow(items[k], config.binarise() ? 1f : values[k], out);
-        }
+        ItemItemScoring.scoreHistory(weights, items(), config.binarise(), items, values, out);
     }
 
     @Override
