@@ -33,7 +33,7 @@ class ReportsTest {
         }
         return new EvaluationReport("lastfm-2k", "per-user-holdout", 42, 1892, 17632, 1870, List.of(
                 new ModelResult("pop", Map.of(), 3, 120, 1870, pop),
-                new ModelResult("ials <64>", Map.of("factors", 64, "alpha", 2.0), 1500, 900, 1870, als)));
+                new ModelResult("ials <64>", new java.util.TreeMap<>(Map.of("factors", 64, "alpha", 2.0)), 1500, 900, 1870, als)));
     }
 
     @Test
@@ -66,7 +66,7 @@ class ReportsTest {
         List<String> lines = md.lines().filter(l -> l.startsWith("|")).toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).contains("| model | params | train ms | eval ms | recall@10 | ndcg@10 | ild@10 |");
-        assertThat(lines.get(3)).startsWith("| ials <64> | factors=64, alpha=2.0 | 1500 | 900 | 0.0900 |");
+        assertThat(lines.get(3)).startsWith("| ials <64> | alpha=2.0, factors=64 | 1500 | 900 | 0.0900 |");
         assertThat(lines.get(2)).contains("| – |");
     }
 
