@@ -23,6 +23,10 @@ import dev.mixtape.eval.split.HoldoutConfig;
 import dev.mixtape.eval.split.HoldoutSplitter;
 import dev.mixtape.eval.split.Split;
 import dev.mixtape.eval.split.SplitFiles;
+import dev.mixtape.eval.tune.ParamSpace;
+import dev.mixtape.eval.tune.RandomSearch;
+import dev.mixtape.eval.tune.Tuner;
+import dev.mixtape.eval.tune.TuningResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +62,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Output folder: split files, results.json, results.md, report.html (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--tune", paramLabel = "TRIALS", defaultValue = "0",
+            description = {"Before the final run, tune each model (except pop) with a seeded random search of TRIALS",
+                "points on a validation split carved from the training part only (metric ndcg@<largest k>); 0: use defaults."})
+    int tuneTrials;
+
     @Mixin
     ConfigOptions options;
 
@@ -87,11 +96,24 @@ final class EvalCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %,d users, %,d items, %,d train + %,d test positives, seed %d; split in %s%n",
                 dataset, read.users().size(), read.items().size(), read.train().nnz(), read.test().nnz(), seed,
                 out.resolve("split"));
+        if (tuneTrials < 0) {
+            throw new InvalidRequestException("--tune must be 0 or more, got " + tuneTrials);
+        }
+        Split validation = tuneTrials > 0 ? new HoldoutSplitter(HoldoutConfig.of(seed)).validation(read) : null;
+        String tuneMetric = "ndcg@" + cutoffs.stream().mapToInt(Integer::intValue).max().orElse(20);
         List<ModelResult> results = new ArrayList<>();
         for (String m : models) {
+            Map<String, Object> chosen = Map.of();
+            if (validation != null && !SPACES.get(m).isEmpty()) {
+                TuningResult t = new Tuner(validation, tuneMetric, 0).tune(m, ParamSpace.of(SPACES.get(m)),
+                        new RandomSearch(tuneTrials, seed), p -> trainer(m, p, new LinkedHashMap<>()), trial -> { });
+                chosen = t.bestParams();
+                System.out.printf(Locale.ROOT, "tuned %s on the validation split: %s (%s %.4f over %d trials)%n", m,
+                        chosen, tuneMetric, t.bestValue(), t.trials().size());
+            }
             try (Progress progress = new Progress("eval " + m)) {
                 Map<String, Object> params = new LinkedHashMap<>();
-                Trainer<?> trainer = trainer(m, params);
+                Trainer<?> trainer = trainer(m, chosen, params);
                 results.add(evaluator.trainAndEvaluate(m, params, trainer,
                         (done, total) -> progress.progress("users", done, total)));
             }
@@ -102,8 +124,21 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The trainer of {@code model} with its documented defaults; {@code params} receives them for the report. */
-    static Trainer<?> trainer(String model, Map<String, Object> params) {
+    /** What {@code --tune} searches, per model (pop has nothing to tune). */
+    static final Map<String, Map<String, List<?>>> SPACES = Map.of(
+            "pop", Map.of(),
+            "itemknn", Map.of("neighbours", List.of(50, 100, 200, 400), "shrink", List.of(0.0, 10.0, 50.0, 100.0)),
+            "rp3beta", Map.of("alpha", List.of(0.5, 0.75, 1.0), "beta", List.of(0.0, 0.1, 0.2, 0.3, 0.4, 0.5),
+                    "neighbours", List.of(100, 200, 400)),
+            "ials", Map.of("regularization", List.of(1.0, 10.0, 50.0, 100.0, 300.0), "alpha", List.of(5.0, 10.0, 20.0, 40.0)),
+            "ease", Map.of("lambda", List.of(50.0, 100.0, 200.0, 500.0, 1000.0)));
+
+    /**
+     * The trainer of {@code model}: its documented defaults with {@code overrides} (names as in
+     * {@link #SPACES}) applied; {@code params} receives the resulting config for the report.
+     */
+    static Trainer<?> trainer(String model, Map<String, Object> overrides, Map<String, Object> params) {
+        params.putAll(overrides);
         return switch (model) {
             case "pop" -> {
                 MostPopularConfig c = MostPopularConfig.defaults();
@@ -112,16 +147,37 @@ final class EvalCommand implements Callable<Integer> {
             }
             case "itemknn" -> {
                 ItemKnnConfig c = ItemKnnConfig.defaults();
+                if (overrides.get("neighbours") instanceof Integer v) {
+                    c = c.withNeighbours(v);
+                }
+                if (overrides.get("shrink") instanceof Double v) {
+                    c = c.withShrink(v);
+                }
                 params.put("config", c.toString());
                 yield new ItemKnnTrainer(c);
             }
             case "rp3beta" -> {
                 Rp3betaConfig c = Rp3betaConfig.defaults();
+                if (overrides.get("alpha") instanceof Double v) {
+                    c = c.withAlpha(v);
+                }
+                if (overrides.get("beta") instanceof Double v) {
+                    c = c.withBeta(v);
+                }
+                if (overrides.get("neighbours") instanceof Integer v) {
+                    c = c.withNeighbours(v);
+                }
                 params.put("config", c.toString());
                 yield new Rp3betaTrainer(c);
             }
             case "ials" -> {
                 ImplicitAlsConfig c = ImplicitAlsConfig.defaults();
+                if (overrides.get("regularization") instanceof Double v) {
+                    c = c.withRegularization(v);
+                }
+                if (overrides.get("alpha") instanceof Double v) {
+                    c = c.withAlpha(v);
+                }
                 params.put("config", c.toString());
                 params.put("input", "binarised");
                 // The split keeps play counts; confidence 1 + 40·count would drown the signal in heavy users.
@@ -130,6 +186,9 @@ final class EvalCommand implements Callable<Integer> {
             }
             case "ease" -> {
                 EaseConfig c = EaseConfig.defaults();
+                if (overrides.get("lambda") instanceof Double v) {
+                    c = c.withLambda(v);
+                }
                 params.put("config", c.toString());
                 yield new EaseTrainer(c);
             }
