@@ -105,7 +105,7 @@ final class EvalCommand implements Callable<Integer> {
         for (String m : models) {
             Map<String, Object> chosen = Map.of();
             if (validation != null && !SPACES.get(m).isEmpty()) {
-                TuningResult t = new Tuner(validation, tuneMetric, 0).tune(m, ParamSpace.of(SPACES.get(m)),
+                TuningResult t = new Tuner(validation, tuneMetric, 0).tune(m, ParamSpace.of(new java.util.TreeMap<>(SPACES.get(m))),
                         new RandomSearch(tuneTrials, seed), p -> trainer(m, p, new LinkedHashMap<>()), trial -> { });
                 chosen = t.bestParams();
                 System.out.printf(Locale.ROOT, "tuned %s on the validation split: %s (%s %.4f over %d trials)%n", m,
@@ -124,7 +124,7 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** What {@code --tune} searches, per model (pop has nothing to tune). */
+    /** What {@code --tune} searches, per model (pop has nothing to tune); searched in parameter-name order, so runs reproduce. */
     static final Map<String, Map<String, List<?>>> SPACES = Map.of(
             "pop", Map.of(),
             "itemknn", Map.of("neighbours", List.of(50, 100, 200, 400), "shrink", List.of(0.0, 10.0, 50.0, 100.0)),
