@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** Entry point of {@code ./mixtape bench}: {@code recommend}, {@code http} and {@code import}. */
 @Command(name = "mixtape bench", mixinStandardHelpOptions = true, version = "mixtape-bench 0.1.0",
         description = "Benchmarks and load drivers for mixtape (see docs/BENCHMARKS.md).",
-        subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class})
+        subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class, BenchMain.Cf.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -286,6 +286,20 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             PlaylistBench.run(BenchData.loadCatalog(BenchData.catalogFile(catalog)), prompts, rounds, threads, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "cf", mixinStandardHelpOptions = true,
+            description = "Recommend-top-20 latency for one user on Last.fm 2k, iALS and item-kNN (JMH, CfTopNBenchmark).")
+    static final class Cf implements Callable<Integer> {
+        @Override
+        public Integer call() throws RunnerException {
+            ChainedOptionsBuilder b = new OptionsBuilder().include("CfTopNBenchmark");
+            if (Runtime.version().feature() >= 24) {
+                b.jvmArgsPrepend("--sun-misc-unsafe-memory-access=allow");
+            }
+            new Runner(b.build()).run();
             return 0;
         }
     }
