@@ -1,16 +1,12 @@
 package dev.mixtape.algo.cf;
 
-import dev.mixtape.algo.content.TopK;
-
 /**
  * RP³β: with {@code P_ui} the user → item transition probabilities (rows of X normalised to sum 1)
  * and {@code P_iu} the item → user ones (rows of Xᵀ normalised), every probability raised to
  * {@code alpha}, the item → item weight is {@code W_ij = (P_iu^α · P_ui^α)_ij / pop_j^β} for
  * {@code j ≠ i}, where {@code pop_j} is the number of users of {@code j}. Each row {@code i} keeps its
  * {@link Rp3betaConfig#neighbours()} largest positive weights (ties to the lower index), as in the
- * reference implementation of Dacrema et al. The products run as sparse walks item → users → items
- * (about Σ over users of (items per user)² steps) over the configured threads; the result does not
- * depend on the thread count.
+ * reference implementation of Dacrema et al. The products run in {@link ItemItemProducts}.
  *
  * <p>Thread-safe: {@link #train} keeps no state between calls.
  */
@@ -57,55 +53,8 @@ public final class Rp3betaTrainer implements Trainer<Rp3betaModel> {
             int pop = itemPtr[i + 1] - itemPtr[i];
             popPenalty[i] = pop > 0 ? Math.pow(pop, -config.beta()) : 0;
         }
-        int k = config.neighbours();
-        int[][] rowCols = new int[items][];
-        float[][] rowVals = new float[items][];
-        try (Parallel par = new Parallel(config.threads())) {
-            double[][] acc = new double[par.threads()][];
-            int[][] stamp = new int[par.threads()][];
-            int[][] touched = new int[par.threads()][];
-            par.forRange(items, 64, (w, from, to) -> {
-                if (acc[w] == null) {
-                    acc[w] = new double[items];
-                    stamp[w] = new int[items];
-                    touched[w] = new int[items];
-                }
-                double[] a = acc[w];
-                int[] st = stamp[w];
-                int[] tl = touched[w];
-                for (int i = from; i < to; i++) {
-                    int n = 0;
-                    for (int p = itemPtr[i]; p < itemPtr[i + 1]; p++) {
-                        int u = itemUsers[p];
-                        double step = piu[p];
-                        for (int q = userPtr[u]; q < userPtr[u + 1]; q++) {
-                            int j = userItems[q];
-                            if (st[j] != i + 1) {
-                                st[j] = i + 1;
-                                a[j] = 0;
-                                tl[n++] = j;
-                            }
-                            a[j] += step * pui[q];
-                        }
-                    }
-                    TopK top = new TopK(Math.max(1, Math.min(k, n)));
-                    for (int t = 0; t < n; t++) {
-                        int j = tl[t];
-                        float weight = (float) (a[j] * popPenalty[j]);
-                        if (j != i && weight > 0) {
-                            top.offer(j, weight);
-                        }
-                    }
-                    int[] ids = top.size() == 0 ? new int[0] : top.sortedIds();
-                    float[] ws = new float[ids.length];
-                    for (int t = 0; t < ids.length; t++) {
-                        ws[t] = (float) (a[ids[t]] * popPenalty[ids[t]]);
-                    }
-                    rowCols[i] = ids;
-                    rowVals[i] = ws;
-                }
-            });
-        }
-        return new Rp3betaModel(config, x, SparseItemMatrix.ofRows(items, rowCols, rowVals));
+        SparseItemMatrix weights = ItemItemProducts.topRows(x, piu, pui, config.neighbours(), config.threads(),
+                (i, j, product) -> product * popPenalty[j]);
+        return new Rp3betaModel(config, x, weights);
     }
 }
