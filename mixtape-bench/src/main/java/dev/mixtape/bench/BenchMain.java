@@ -129,13 +129,7 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() throws IOException, RunnerException {
             Path file = BenchData.catalogFile(catalog);
-            ChainedOptionsBuilder b = new OptionsBuilder()
-                    .include(benchmarks)
-                    .jvmArgsAppend(withCatalog(file));
-            if (Runtime.version().feature() >= 24) {
-                // JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about on every fork; allow it quietly.
-                b.jvmArgsPrepend("--sun-misc-unsafe-memory-access=allow");
-            }
+            ChainedOptionsBuilder b = jmh(benchmarks).jvmArgsAppend(withCatalog(file));
             if (warmupIterations != null) {
                 b.warmupIterations(warmupIterations);
             }
@@ -295,12 +289,18 @@ public final class BenchMain implements Runnable {
     static final class Cf implements Callable<Integer> {
         @Override
         public Integer call() throws RunnerException {
-            ChainedOptionsBuilder b = new OptionsBuilder().include("CfTopNBenchmark");
-            if (Runtime.version().feature() >= 24) {
-                b.jvmArgsPrepend("--sun-misc-unsafe-memory-access=allow");
-            }
-            new Runner(b.build()).run();
+            new Runner(jmh("CfTopNBenchmark").build()).run();
             return 0;
         }
+    }
+
+    /** JMH options including {@code benchmarks} (a regular expression), with the JDK-specific flags every fork needs. */
+    static ChainedOptionsBuilder jmh(String benchmarks) {
+        ChainedOptionsBuilder b = new OptionsBuilder().include(benchmarks);
+        if (Runtime.version().feature() >= 24) {
+            // JMH 1.37 uses sun.misc.Unsafe, which JDK 24+ warns about on every fork; allow it quietly.
+            b.jvmArgsPrepend("--sun-misc-unsafe-memory-access=allow");
+        }
+        return b;
     }
 }
