@@ -3,10 +3,8 @@ package dev.mixtape.storage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,31 +12,23 @@ import org.junit.jupiter.api.Test;
  * ({@code mixtape_it_<random>}), migrated by Flyway from scratch and dropped afterwards, so the
  * migrations are proven to run on PostgreSQL and no run sees another's data.
  *
- * <p>Server: {@code -Dmixtape.it.pg.url} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
- * {@code -Dmixtape.it.pg.user} (default {@code postgres}), {@code -Dmixtape.it.pg.password} (default empty).
+ * <p>Server: see {@link PostgresSchemas}.
  */
 class JdbcCatalogStorePostgresIT extends JdbcCatalogStoreContractTest {
-    private static final String URL = System.getProperty("mixtape.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = System.getProperty("mixtape.it.pg.user", "postgres");
-    private static final String PASSWORD = System.getProperty("mixtape.it.pg.password", "");
-
+    private PostgresSchemas.Schema pg;
     private String schema;
 
     @Override
     protected Database openFreshDatabase() throws Exception {
-        schema = "mixtape_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-        return Database.open(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema, USER, PASSWORD);
+        pg = PostgresSchemas.create();
+        schema = pg.name();
+        return pg.open();
     }
 
     @Override
     protected void dropDatabase() throws Exception {
-        if (schema != null) {
-            try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
+        if (pg != null) {
+            pg.drop();
         }
     }
 

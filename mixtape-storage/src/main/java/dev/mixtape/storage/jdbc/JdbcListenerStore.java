@@ -1,0 +1,382 @@
+package dev.mixtape.storage.jdbc;
+
+import dev.mixtape.core.StoreUnavailableException;
+import dev.mixtape.core.listener.HistoryEntry;
+import dev.mixtape.core.listener.Listener;
+import dev.mixtape.core.listener.ListenerStore;
+import dev.mixtape.core.listener.ListeningEvent;
+import dev.mixtape.core.listener.PersonalityProfile;
+import dev.mixtape.core.listener.Traits;
+import dev.mixtape.storage.memory.MemoryListenerStore.HistoryRows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * {@link ListenerStore} over JDBC: the embedded H2 database or PostgreSQL, with the V3 migration's
+ * tables. A batch of events is one transaction: known keys are looked up, new events are inserted with a
+ * JDBC batch, and the listener rows and history rows the batch touches are upserted once each
+ * (PostgreSQL {@code INSERT ... ON CONFLICT DO UPDATE}, H2 {@code MERGE ... USING}), adding the batch's
+ * counts to the stored ones. When a concurrent batch inserts the same key first, the transaction is
+ * retried, so a key is never counted twice.
+ */
+public final class JdbcListenerStore implements ListenerStore {
+    private static final int KEY_CHUNK = 500;
+    private static final int RETRIES = 5;
+
+    private final DataSource ds;
+    private final boolean postgres;
+
+    public JdbcListenerStore(DataSource ds) {
+        this.ds = ds;
+        try (Connection c = ds.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw failure("cannot reach the database", e);
+        }
+    }
+
+    @Override
+    public Created createUser(String id, Instant createdAt) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<Listener> existing = user(id);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), false);
+            }
+            try (Connection c = ds.getConnection();
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO listeners (id, created_at, event_count) VALUES (?, ?, 0)")) {
+                ps.setString(1, id);
+                ps.setLong(2, createdAt.toEpochMilli());
+                ps.executeUpdate();
+                return new Created(new Listener(id, Instant.ofEpochMilli(createdAt.toEpochMilli()), null, 0), true);
+            } catch (SQLException e) {
+                if (!isUniqueViolation(e) || attempt >= RETRIES) {
+                    throw failure("cannot create listener " + id, e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<Listener> user(String id) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT created_at, first_event_at, event_count FROM listeners WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long first = rs.getLong(2);
+                Instant firstAt = rs.wasNull() ? null : Instant.ofEpochMilli(first);
+                return Optional.of(new Listener(id, Instant.ofEpochMilli(rs.getLong(1)), firstAt, rs.getLong(3)));
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read listener " + id, e);
+        }
+    }
+
+    @Override
+    public boolean deleteUser(String id) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int n = 0;
+                for (String sql : new String[] {
+                    "DELETE FROM listening_events WHERE user_id = ?",
+                    "DELETE FROM listening_history WHERE user_id = ?",
+                    "DELETE FROM personality_profiles WHERE user_id = ?",
+                    "DELETE FROM session_recommendations WHERE user_id = ?",
+                    "DELETE FROM listeners WHERE id = ?"}) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setString(1, id);
+                        n = ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return n > 0;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot delete listener " + id, e);
+        }
+    }
+
+    @Override
+    public boolean[] append(List<ListeningEvent> events, double[] plays, Instant now) {
+        if (events.isEmpty()) {
+            return new boolean[0];
+        }
+        for (int attempt = 0; ; attempt++) {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    boolean[] inserted = appendIn(c, events, plays, now);
+                    c.commit();
+                    return inserted;
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (!(isUniqueViolation(e) || isSerializationFailure(e)) || attempt >= RETRIES) {
+                    throw failure("cannot store " + events.size() + " events", e);
+                }
+            }
+        }
+    }
+
+    private boolean[] appendIn(Connection c, List<ListeningEvent> events, double[] plays, Instant now) throws SQLException {
+        Set<String> known = knownKeys(c, events);
+        boolean[] inserted = new boolean[events.size()];
+        Map<String, long[]> users = new LinkedHashMap<>(); // id -> {count, first event}
+        Map<String, Map<String, HistoryEntry>> rows = new LinkedHashMap<>();
+        long received = now.toEpochMilli();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO listening_events (event_key, user_id, track_id, event_type, "
+                + "occurred_at, ms_played, recommendation_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < events.size(); i++) {
+                ListeningEvent e = events.get(i);
+                if (!known.add(e.key())) {
+                    continue;
+                }
+                inserted[i] = true;
+                ps.setString(1, e.key());
+                ps.setString(2, e.userId());
+                ps.setString(3, e.trackId());
+                ps.setShort(4, (short) e.type().ordinal());
+                ps.setLong(5, e.timestamp().toEpochMilli());
+                ps.setLong(6, e.msPlayed());
+                if (e.recommendationId() == null) {
+                    ps.setNull(7, Types.VARCHAR);
+                } else {
+                    ps.setString(7, e.recommendationId());
+                }
+                ps.setLong(8, received);
+                ps.addBatch();
+                long[] u = users.computeIfAbsent(e.userId(), k -> new long[] {0, Long.MAX_VALUE});
+                u[0]++;
+                u[1] = Math.min(u[1], e.timestamp().toEpochMilli());
+                rows.computeIfAbsent(e.userId(), k -> new HashMap<>())
+                        .merge(e.trackId(), HistoryRows.delta(e, plays[i]), HistoryRows::sum);
+            }
+            if (users.isEmpty()) {
+                return inserted;
+            }
+            ps.executeBatch();
+        }
+        upsertListeners(c, users, received);
+        upsertHistory(c, rows);
+        return inserted;
+    }
+
+    private static Set<String> knownKeys(Connection c, List<ListeningEvent> events) throws SQLException {
+        Set<String> known = new HashSet<>();
+        List<String> keys = events.stream().map(ListeningEvent::key).distinct().toList();
+        for (int from = 0; from < keys.size(); from += KEY_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEY_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_key FROM listening_events WHERE event_key IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    private void upsertListeners(Connection c, Map<String, long[]> users, long now) throws SQLException {
+        String sql = postgres
+                ? "INSERT INTO listeners AS t (id, created_at, first_event_at, event_count) VALUES (?, ?, ?, ?) "
+                  + "ON CONFLICT (id) DO UPDATE SET event_count = t.event_count + EXCLUDED.event_count, "
+                  + "first_event_at = LEAST(COALESCE(t.first_event_at, EXCLUDED.first_event_at), EXCLUDED.first_event_at)"
+                : "MERGE INTO listeners t USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
+                  + "s(id, created_at, first_event_at, event_count) ON t.id = s.id "
+                  + "WHEN MATCHED THEN UPDATE SET event_count = t.event_count + s.event_count, "
+                  + "first_event_at = LEAST(COALESCE(t.first_event_at, s.first_event_at), s.first_event_at) "
+                  + "WHEN NOT MATCHED THEN INSERT (id, created_at, first_event_at, event_count) "
+                  + "VALUES (s.id, s.created_at, s.first_event_at, s.event_count)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<String, long[]> u : users.entrySet()) {
+                ps.setString(1, u.getKey());
+                ps.setLong(2, now);
+                ps.setLong(3, u.getValue()[1]);
+                ps.setLong(4, u.getValue()[0]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void upsertHistory(Connection c, Map<String, Map<String, HistoryEntry>> rows) throws SQLException {
+        String add = "play_score = t.play_score + %1$s.play_score, plays = t.plays + %1$s.plays, skips = t.skips + %1$s.skips, "
+                + "likes = t.likes + %1$s.likes, saves = t.saves + %1$s.saves, dislikes = t.dislikes + %1$s.dislikes, "
+                + "last_event_at = GREATEST(t.last_event_at, %1$s.last_event_at)";
+        String columns = "user_id, track_id, play_score, plays, skips, likes, saves, dislikes, last_event_at";
+        String sql = postgres
+                ? "INSERT INTO listening_history AS t (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  + "ON CONFLICT (user_id, track_id) DO UPDATE SET " + add.formatted("EXCLUDED")
+                : "MERGE INTO listening_history t USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), "
+                  + "CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER), CAST(? AS INTEGER), "
+                  + "CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS BIGINT))) s(" + columns + ") "
+                  + "ON t.user_id = s.user_id AND t.track_id = s.track_id "
+                  + "WHEN MATCHED THEN UPDATE SET " + add.formatted("s")
+                  + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (s.user_id, s.track_id, s.play_score, s.plays, "
+                  + "s.skips, s.likes, s.saves, s.dislikes, s.last_event_at)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<String, Map<String, HistoryEntry>> u : rows.entrySet()) {
+                // a stable order of rows keeps concurrent batches from deadlocking on each other's locks
+                List<HistoryEntry> entries = new ArrayList<>(u.getValue().values());
+                entries.sort(java.util.Comparator.comparing(HistoryEntry::trackId));
+                for (HistoryEntry h : entries) {
+                    ps.setString(1, u.getKey());
+                    ps.setString(2, h.trackId());
+                    ps.setDouble(3, h.playScore());
+                    ps.setDouble(4, h.plays());
+                    ps.setInt(5, h.skips());
+                    ps.setInt(6, h.likes());
+                    ps.setInt(7, h.saves());
+                    ps.setInt(8, h.dislikes());
+                    ps.setLong(9, h.lastEventAt().toEpochMilli());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(String userId, int limit) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT track_id, play_score, plays, skips, likes, saves, dislikes, "
+                     + "last_event_at FROM listening_history WHERE user_id = ? ORDER BY play_score DESC, track_id LIMIT ?")) {
+            ps.setString(1, userId);
+            ps.setInt(2, limit);
+            List<HistoryEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new HistoryEntry(rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6), rs.getInt(7), Instant.ofEpochMilli(rs.getLong(8))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("cannot read the history of " + userId, e);
+        }
+    }
+
+    @Override
+    public void putPersonality(String userId, PersonalityProfile p) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM personality_profiles WHERE user_id = ?")) {
+                    del.setString(1, userId);
+                    del.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO personality_profiles (user_id, openness, "
+                        + "conscientiousness, extraversion, agreeableness, neuroticism, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, userId);
+                    double[] t = p.traits().toArray();
+                    for (int i = 0; i < t.length; i++) {
+                        ps.setDouble(2 + i, t[i]);
+                    }
+                    ps.setString(7, p.source());
+                    ps.setLong(8, p.updatedAt().toEpochMilli());
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot store the personality of " + userId, e);
+        }
+    }
+
+    @Override
+    public Optional<PersonalityProfile> personality(String userId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT openness, conscientiousness, extraversion, agreeableness, "
+                     + "neuroticism, source, updated_at FROM personality_profiles WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Traits t = new Traits(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5));
+                return Optional.of(new PersonalityProfile(t, rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the personality of " + userId, e);
+        }
+    }
+
+    @Override
+    public void saveSession(String sessionId, String userId, Instant createdAt, String payloadJson) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO session_recommendations (id, user_id, created_at, payload) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, sessionId);
+            ps.setString(2, userId);
+            ps.setLong(3, createdAt.toEpochMilli());
+            ps.setString(4, payloadJson);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("cannot store session " + sessionId, e);
+        }
+    }
+
+    @Override
+    public Optional<String> session(String sessionId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT payload FROM session_recommendations WHERE id = ?")) {
+            ps.setString(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read session " + sessionId, e);
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+            if (t instanceof java.sql.BatchUpdateException b && b.getNextException() != null
+                    && "23505".equals(b.getNextException().getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSerializationFailure(SQLException e) {
+        String state = e.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
+    }
+
+    private static StoreUnavailableException failure(String what, SQLException e) {
+        return new StoreUnavailableException(what + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.mixtape.storage.memory;
+
+import dev.mixtape.core.listener.HistoryEntry;
+import dev.mixtape.core.listener.Listener;
+import dev.mixtape.core.listener.ListenerStore;
+import dev.mixtape.core.listener.ListeningEvent;
+import dev.mixtape.core.listener.PersonalityProfile;
+import dev.mixtape.core.listener.PlayDecay;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link ListenerStore} in process memory, for tests and throw-away runs: nothing survives the JVM.
+ * One lock guards everything, which keeps each batch atomic.
+ */
+public final class MemoryListenerStore implements ListenerStore {
+    private final Map<String, Listener> users = new HashMap<>();
+    private final Map<String, Set<String>> eventKeys = new HashMap<>();
+    private final Map<String, Map<String, HistoryEntry>> history = new HashMap<>();
+    private final Map<String, PersonalityProfile> profiles = new HashMap<>();
+    private final Map<String, String[]> sessions = new HashMap<>();
+
+    @Override
+    public synchronized Created createUser(String id, Instant createdAt) {
+        Listener existing = users.get(id);
+        if (existing != null) {
+            return new Created(existing, false);
+        }
+        Listener l = new Listener(id, createdAt, null, 0);
+        users.put(id, l);
+        return new Created(l, true);
+    }
+
+    @Override
+    public synchronized Optional<Listener> user(String id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    @Override
+    public synchronized boolean deleteUser(String id) {
+        boolean existed = users.remove(id) != null;
+        eventKeys.remove(id);
+        history.remove(id);
+        profiles.remove(id);
+        sessions.values().removeIf(s -> s[0].equals(id));
+        return existed;
+    }
+
+    @Override
+    public synchronized boolean[] append(List<ListeningEvent> events, double[] plays, Instant now) {
+        boolean[] inserted = new boolean[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            ListeningEvent e = events.get(i);
+            if (!eventKeys.computeIfAbsent(e.userId(), k -> new HashSet<>()).add(e.key())) {
+                continue;
+            }
+            inserted[i] = true;
+            Listener u = users.get(e.userId());
+            if (u == null) {
+                u = new Listener(e.userId(), now, null, 0);
+            }
+            Instant first = u.firstEventAt() == null || e.timestamp().isBefore(u.firstEventAt()) ? e.timestamp() : u.firstEventAt();
+            users.put(e.userId(), new Listener(u.id(), u.createdAt(), first, u.eventCount() + 1));
+            history.computeIfAbsent(e.userId(), k -> new HashMap<>())
+                    .merge(e.trackId(), HistoryRows.delta(e, plays[i]), HistoryRows::sum);
+        }
+        return inserted;
+    }
+
+    @Override
+    public synchronized List<HistoryEntry> history(String userId, int limit) {
+        List<HistoryEntry> all = new ArrayList<>(history.getOrDefault(userId, Map.of()).values());
+        all.sort(HistoryRows.ORDER);
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    @Override
+    public synchronized void putPersonality(String userId, PersonalityProfile profile) {
+        profiles.put(userId, profile);
+    }
+
+    @Override
+    public synchronized Optional<PersonalityProfile> personality(String userId) {
+        return Optional.ofNullable(profiles.get(userId));
+    }
+
+    @Override
+    public synchronized void saveSession(String sessionId, String userId, Instant createdAt, String payloadJson) {
+        sessions.put(sessionId, new String[] {userId, payloadJson});
+    }
+
+    @Override
+    public synchronized Optional<String> session(String sessionId) {
+        String[] s = sessions.get(sessionId);
+        return s == null ? Optional.empty() : Optional.of(s[1]);
+    }
+
+    /** How one event changes a history row; shared by the stores. */
+    public static final class HistoryRows {
+        /** Highest play score first, then by track id, so equal scores list in a stable order. */
+        public static final Comparator<HistoryEntry> ORDER = Comparator.comparingDouble(HistoryEntry::playScore).reversed()
+                .thenComparing(HistoryEntry::trackId);
+
+        private HistoryRows() {}
+
+        public static HistoryEntry delta(ListeningEvent e, double plays) {
+            return switch (e.type()) {
+                case PLAY -> new HistoryEntry(e.trackId(), PlayDecay.weight(plays, e.timestamp()), plays, 0, 0, 0, 0, e.timestamp());
+                case SKIP -> new HistoryEntry(e.trackId(), 0, 0, 1, 0, 0, 0, e.timestamp());
+                case LIKE -> new HistoryEntry(e.trackId(), 0, 0, 0, 1, 0, 0, e.timestamp());
+                case SAVE -> new HistoryEntry(e.trackId(), 0, 0, 0, 0, 1, 0, e.timestamp());
+                case DISLIKE -> new HistoryEntry(e.trackId(), 0, 0, 0, 0, 0, 1, e.timestamp());
+            };
+        }
+
+        public static HistoryEntry sum(HistoryEntry a, HistoryEntry b) {
+            return new HistoryEntry(a.trackId(), a.playScore() + b.playScore(), a.plays() + b.plays(), a.skips() + b.skips(),
+                    a.likes() + b.likes(), a.saves() + b.saves(), a.dislikes() + b.dislikes(),
+                    a.lastEventAt().isAfter(b.lastEventAt()) ? a.lastEventAt() : b.lastEventAt());
+        }
+    }
+}
