@@ -1,0 +1,373 @@
+package dev.mixtape.algo.listener;
+
+import dev.mixtape.algo.content.FeatureSpace;
+import dev.mixtape.algo.content.Nearest;
+import dev.mixtape.algo.content.SongKeys;
+import dev.mixtape.algo.content.TopK;
+import dev.mixtape.algo.personality.PersonalityMusicModel;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.core.listener.HistoryEntry;
+import dev.mixtape.core.listener.Listener;
+import dev.mixtape.core.listener.PersonalityProfile;
+import dev.mixtape.core.listener.PlayDecay;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A listener's session picks: what they play blended with who they are.
+ *
+ * <ol>
+ *   <li><b>Candidates</b> (200–500) from four sources: neighbours of the history (the tracks nearest the
+ *       listener's profile, and the audio-feature neighbours of their most played tracks), the tracks that
+ *       best fit their personality, popular tracks, and fresh tracks (a seeded daily sample of less-known
+ *       tracks, the best-fitting kept). Tracks the listener has already interacted with, and other
+ *       versions of those songs, are left out.</li>
+ *   <li><b>Score</b>: history similarity H (cosine over standardised audio features against the
+ *       listener's profile, mapped to 0–1), personality match P ({@link PersonalityMusicModel}), diversity
+ *       D (1 − similarity to the picks already made), novelty N (1 − popularity), popularity; weighted by
+ *       the {@link ColdStartStage}, then multiplied by 1 + the {@link GenreFeedback} adjustment (±5%).
+ *       A component the listener has no data for (no history, no profile) passes its weight on.</li>
+ *   <li><b>Selection</b>: greedy, so D sees the picks made so far; at most two tracks per artist.</li>
+ *   <li><b>Explanation</b>: the component that contributed most names its reason (which history track,
+ *       which trait, popularity, novelty).</li>
+ * </ol>
+ * Deterministic for the same inputs and day. Thread-safe.
+ */
+public final class SessionRecommender {
+    public static final int DEFAULT_SIZE = 50;
+    static final int HISTORY_PROFILE = 200;
+    static final int NEAR_PROFILE = 150;
+    static final int SEED_TRACKS = 5;
+    static final int NEAR_SEED = 30;
+    static final int PERSONALITY = 150;
+    static final int POPULAR = 80;
+    static final int FRESH = 70;
+    static final int FRESH_SAMPLE = 3000;
+    static final int PER_ARTIST = 2;
+
+    private final Catalog catalog;
+    private final FeatureSpace space;
+    private final StandardFeatures features;
+    private final PersonalityMusicModel personality;
+    private final SongKeys songs;
+    private final SessionWeights weights;
+    /** Track indices by popularity, most popular first (the top 5,000). */
+    private final int[] popular;
+
+    public SessionRecommender(FeatureSpace space, PersonalityMusicModel personality, SongKeys songs, SessionWeights weights) {
+        this.catalog = space.catalog();
+        this.space = space;
+        this.features = new StandardFeatures(catalog);
+        this.personality = personality;
+        this.songs = songs;
+        this.weights = weights;
+        TopK top = new TopK(Math.min(5000, Math.max(1, catalog.size())));
+        for (int t = 0; t < catalog.size(); t++) {
+            top.offer(t, catalog.popularity(t));
+        }
+        this.popular = top.sortedIds();
+    }
+
+    public SessionWeights weights() {
+        return weights;
+    }
+
+    /** What a session is computed from. {@code profile} may be null; {@code history} is highest play score first. */
+    public record Input(Listener listener, List<HistoryEntry> history, PersonalityProfile profile, Instant now, int size) {}
+
+    /** One pick. {@code contributions} are the weighted components (history, personality, popularity, novelty, diversity, adjustment). */
+    public record Pick(int track, double score, String source, String reason, String explanation, String becauseOfTrack,
+                       String trait, Map<String, Double> contributions) {}
+
+    public record Result(ColdStartStage stage, List<Pick> picks, int totalCandidates, Map<String, Integer> candidatesBySource,
+                         Map<String, Double> blend) {}
+
+    public Result recommend(Input in) {
+        ColdStartStage stage = ColdStartStage.of(in.listener().since(), in.now());
+        // the listener's taste profile: standardised features weighted by decayed plays and explicit feedback
+        BitSet heard = new BitSet(catalog.size());
+        BitSet heardSongs = new BitSet(songs.count());
+        double[] profile = new double[StandardFeatures.DIMS];
+        List<int[]> seeds = new ArrayList<>(); // {track, history index}
+        int used = 0;
+        for (int i = 0; i < in.history().size(); i++) {
+            HistoryEntry h = in.history().get(i);
+            int t = catalog.indexOf(h.trackId());
+            if (t < 0) {
+                continue;
+            }
+            heard.set(t);
+            heardSongs.set(songs.of(t));
+            double w = affinity(h, in.now());
+            if (w > 0 && used < HISTORY_PROFILE) {
+                features.accumulate(t, w, profile);
+                used++;
+                if (seeds.size() < SEED_TRACKS) {
+                    seeds.add(new int[] {t, i});
+                }
+            }
+        }
+        double profileNorm = StandardFeatures.norm(profile);
+        boolean hasHistory = used > 0 && profileNorm > 0;
+        PersonalityMusicModel.Scorer traits = in.profile() == null ? null : personality.scorer(in.profile().traits());
+        boolean hasPersonality = traits != null && traits.strength() > 0;
+        GenreFeedback feedback = GenreFeedback.of(catalog, in.history());
+        Map<String, Double> blend = blend(stage, hasHistory, hasPersonality);
+
+        // candidates, each remembering the first source that proposed it
+        Map<Integer, String> candidates = new LinkedHashMap<>();
+        Map<String, Integer> bySource = new LinkedHashMap<>();
+        BitSet songsTaken = (BitSet) heardSongs.clone();
+        if (hasHistory) {
+            TopK near = new TopK(NEAR_PROFILE * 2);
+            for (int t = 0; t < catalog.size(); t++) {
+                if (!heard.get(t)) {
+                    near.offer(t, (float) features.cosine(t, profile, profileNorm));
+                }
+            }
+            add(candidates, bySource, songsTaken, near.sortedIds(), NEAR_PROFILE, "history");
+            float[] dist = new float[catalog.size()];
+            for (int[] s : seeds) {
+                space.distancesTo(space.points(), s[0] * FeatureSpace.DIMS, dist);
+                add(candidates, bySource, songsTaken, Nearest.of(dist, catalog.size(), s[0], NEAR_SEED * 3), NEAR_SEED, "history");
+            }
+        }
+        double[] pMatch = null;
+        if (hasPersonality) {
+            pMatch = new double[catalog.size()];
+            TopK best = new TopK(PERSONALITY * 2);
+            for (int t = 0; t < catalog.size(); t++) {
+                pMatch[t] = traits.match(t);
+                if (!heard.get(t)) {
+                    // the fit, nudged toward known tracks so the list is not all obscurities
+                    best.offer(t, (float) (pMatch[t] + 0.1 * catalog.popularity(t) / 100.0));
+                }
+            }
+            add(candidates, bySource, songsTaken, best.sortedIds(), PERSONALITY, "personality");
+        }
+        add(candidates, bySource, songsTaken, popular, POPULAR, "popular");
+        SplittableRandom rnd = new SplittableRandom(in.listener().id().hashCode() * 31L + in.now().getEpochSecond() / 86_400);
+        TopK fresh = new TopK(FRESH * 2);
+        for (int i = 0; i < FRESH_SAMPLE && catalog.size() > 0; i++) {
+            int t = rnd.nextInt(catalog.size());
+            int pop = catalog.popularity(t);
+            if (heard.get(t) || pop < 15 || pop > 60) {
+                continue;
+            }
+            double fit = (hasHistory ? (1 + features.cosine(t, profile, profileNorm)) / 2 : 0.5)
+                    + (pMatch != null ? pMatch[t] : 0.5);
+            fresh.offer(t, (float) fit);
+        }
+        add(candidates, bySource, songsTaken, fresh.sortedIds(), FRESH, "fresh");
+
+        // score
+        int m = candidates.size();
+        int[] cand = new int[m];
+        String[] source = new String[m];
+        double[] hs = new double[m], ps = new double[m], pop = new double[m], nov = new double[m], adj = new double[m];
+        double[] base = new double[m];
+        int c = 0;
+        for (Map.Entry<Integer, String> e : candidates.entrySet()) {
+            int t = e.getKey();
+            cand[c] = t;
+            source[c] = e.getValue();
+            hs[c] = hasHistory ? (1 + features.cosine(t, profile, profileNorm)) / 2 : 0;
+            ps[c] = hasPersonality ? pMatch[t] : 0;
+            pop[c] = catalog.popularity(t) / 100.0;
+            nov[c] = 1 - pop[c];
+            adj[c] = feedback.adjustment(t, weights.maxAdjustment());
+            base[c] = blend.get("history") * hs[c] + blend.get("personality") * ps[c] + blend.get("popularity") * pop[c]
+                    + blend.get("novelty") * nov[c];
+            c++;
+        }
+
+        // greedy selection with diversity against the picks so far and an artist cap
+        int n = Math.min(in.size(), m);
+        double wd = blend.get("diversity");
+        double[] maxSim = new double[m];
+        boolean[] taken = new boolean[m];
+        Map<Integer, Integer> perArtist = new HashMap<>();
+        List<Pick> picks = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            int bestI = -1;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < m; i++) {
+                if (taken[i] || perArtist.getOrDefault(catalog.trackArtists(cand[i])[0], 0) >= PER_ARTIST) {
+                    continue;
+                }
+                double s = (base[i] + wd * (1 - maxSim[i])) * (1 + adj[i]);
+                if (s > bestScore || (s == bestScore && cand[i] < cand[bestI])) {
+                    bestScore = s;
+                    bestI = i;
+                }
+            }
+            if (bestI < 0) {
+                break;
+            }
+            taken[bestI] = true;
+            int t = cand[bestI];
+            perArtist.merge(catalog.trackArtists(t)[0], 1, Integer::sum);
+            picks.add(explain(in, bestI, t, bestScore, source[bestI], blend, hs, ps, pop, nov, 1 - maxSim[bestI], adj, traits));
+            for (int i = 0; i < m; i++) {
+                if (!taken[i]) {
+                    double sim = (1 + features.cosine(t, cand[i])) / 2;
+                    if (sim > maxSim[i]) {
+                        maxSim[i] = sim;
+                    }
+                }
+            }
+        }
+        return new Result(stage, List.copyOf(picks), m, Map.copyOf(bySource), blend);
+    }
+
+    /** How much a history row says the listener likes the track: decayed plays plus explicit feedback. */
+    static double affinity(HistoryEntry h, Instant now) {
+        return PlayDecay.decayed(h.playScore(), now) + h.likes() + h.saves() - 0.5 * h.skips() - 2.0 * h.dislikes();
+    }
+
+    /** The stage's weights, with each component the listener has no data for passing its weight on. */
+    Map<String, Double> blend(ColdStartStage stage, boolean hasHistory, boolean hasPersonality) {
+        double h, p, pop = 0, d = 0, nv = 0;
+        switch (stage) {
+            case WEEK_1 -> { h = 0; p = 0.8; pop = 0.2; }
+            case WEEKS_2_4 -> { h = 0.4; p = 0.6; }
+            default -> { h = weights.history(); p = weights.personality(); d = weights.diversity(); nv = weights.novelty(); }
+        }
+        if (!hasPersonality) {
+            if (hasHistory) {
+                h += p;
+            } else {
+                pop += p;
+            }
+            p = 0;
+        }
+        if (!hasHistory) {
+            if (hasPersonality) {
+                p += h;
+            } else {
+                pop += h;
+            }
+            h = 0;
+        }
+        if (!hasHistory && !hasPersonality) {
+            // nothing known yet: popular tracks, kept varied
+            pop = 0.8;
+            d = 0.2;
+            nv = 0;
+        }
+        double sum = h + p + pop + d + nv;
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("history", h / sum);
+        out.put("personality", p / sum);
+        out.put("popularity", pop / sum);
+        out.put("diversity", d / sum);
+        out.put("novelty", nv / sum);
+        return out;
+    }
+
+    private void add(Map<Integer, String> candidates, Map<String, Integer> bySource, BitSet songsTaken, int[] tracks, int quota,
+                     String source) {
+        int added = 0;
+        for (int t : tracks) {
+            if (added >= quota) {
+                break;
+            }
+            int song = songs.of(t);
+            if (songsTaken.get(song) || candidates.containsKey(t)) {
+                continue;
+            }
+            songsTaken.set(song);
+            candidates.put(t, source);
+            added++;
+        }
+        bySource.merge(source, added, Integer::sum);
+    }
+
+    private Pick explain(Input in, int i, int t, double score, String source, Map<String, Double> blend, double[] hs, double[] ps,
+                         double[] pop, double[] nov, double diversity, double[] adj, PersonalityMusicModel.Scorer traits) {
+        Map<String, Double> contrib = new LinkedHashMap<>();
+        contrib.put("history", round(blend.get("history") * hs[i]));
+        contrib.put("personality", round(blend.get("personality") * ps[i]));
+        contrib.put("popularity", round(blend.get("popularity") * pop[i]));
+        contrib.put("novelty", round(blend.get("novelty") * nov[i]));
+        contrib.put("diversity", round(blend.get("diversity") * diversity));
+        contrib.put("adjustment", round(adj[i]));
+        String reason = "popularity";
+        double best = -1;
+        for (String k : new String[] {"history", "personality", "popularity", "novelty", "diversity"}) {
+            if (contrib.get(k) > best) {
+                best = contrib.get(k);
+                reason = k;
+            }
+        }
+        String because = null;
+        String trait = null;
+        String text;
+        switch (reason) {
+            case "history" -> {
+                HistoryEntry nearest = nearestHistory(in, t);
+                because = nearest == null ? null : nearest.trackId();
+                text = nearest == null ? "Close to what you play" : "Sounds like \u201c" + catalog.trackName(catalog.indexOf(nearest.trackId()))
+                        + "\u201d by " + artistName(catalog.indexOf(nearest.trackId())) + describe(nearest);
+            }
+            case "personality" -> {
+                trait = traits == null ? null : traits.mainTrait(t);
+                String genre = catalog.trackGenres(t).length == 0 ? "" : " (" + catalog.genreName(catalog.trackGenres(t)[0]) + ")";
+                text = trait == null ? "Fits your personality profile" + genre : "Fits your " + trait + genre;
+            }
+            case "novelty" -> text = "Something new for you, off the beaten track";
+            case "diversity" -> text = "Adds variety to your session";
+            default -> text = "Popular with listeners (popularity " + catalog.popularity(t) + ")";
+        }
+        if (adj[i] >= 0.01) {
+            text += "; you have liked music like this";
+        } else if (adj[i] <= -0.01) {
+            text += "; ranked lower because you skipped similar music";
+        }
+        return new Pick(t, round(score), source, reason, text, because, trait, contrib);
+    }
+
+    private String describe(HistoryEntry h) {
+        if (h.likes() + h.saves() > 0 && h.plays() < 1) {
+            return ", which you liked";
+        }
+        long plays = Math.round(h.plays());
+        return plays <= 0 ? "" : ", which you played " + (plays == 1 ? "once" : plays + " times");
+    }
+
+    private HistoryEntry nearestHistory(Input in, int t) {
+        HistoryEntry best = null;
+        double bestSim = Double.NEGATIVE_INFINITY;
+        int looked = 0;
+        for (HistoryEntry h : in.history()) {
+            if (looked >= 30) {
+                break;
+            }
+            int ht = catalog.indexOf(h.trackId());
+            if (ht < 0 || affinity(h, in.now()) <= 0) {
+                continue;
+            }
+            looked++;
+            double sim = features.cosine(t, ht);
+            if (sim > bestSim) {
+                bestSim = sim;
+                best = h;
+            }
+        }
+        return best;
+    }
+
+    private String artistName(int t) {
+        return catalog.artistName(catalog.trackArtists(t)[0]);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}
