@@ -1,0 +1,175 @@
+package dev.mixtape.storage.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class TieredCacheTest {
+    static final TieredCache.Codec<String> STRING = new TieredCache.Codec<>() {
+        @Override
+        public byte[] encode(String value) {
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String decode(byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    };
+
+    /** A shared tier in memory that several caches can share, like instances sharing one Redis. */
+    static final class MapTier implements SharedTier {
+        final Map<String, byte[]> values = new ConcurrentHashMap<>();
+        final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+        volatile boolean up = true;
+
+        @Override
+        public Optional<byte[]> get(String key) {
+            return up ? Optional.ofNullable(values.get(key)) : Optional.empty();
+        }
+
+        @Override
+        public void put(String key, byte[] value, Duration ttl) {
+            if (up) {
+                values.put(key, value);
+            }
+        }
+
+        @Override
+        public void delete(String key) {
+            values.remove(key);
+        }
+
+        @Override
+        public void publishInvalidation(String key) {
+            listeners.forEach(l -> l.accept(key));
+        }
+
+        @Override
+        public void onInvalidation(Consumer<String> listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public boolean available() {
+            return up;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void computesOnceThenHits() {
+        TieredCache cache = new TieredCache(null);
+        AtomicInteger computed = new AtomicInteger();
+        TieredCache.Cached<String> first = cache.get(CacheKind.RECOMMENDATIONS, "u1", STRING, () -> "v" + computed.incrementAndGet());
+        TieredCache.Cached<String> second = cache.get(CacheKind.RECOMMENDATIONS, "u1", STRING, () -> "v" + computed.incrementAndGet());
+        assertThat(first).isEqualTo(new TieredCache.Cached<>("v1", TieredCache.Status.MISS));
+        assertThat(second).isEqualTo(new TieredCache.Cached<>("v1", TieredCache.Status.HIT));
+        // kinds are separate caches
+        assertThat(cache.get(CacheKind.USER_DATA, "u1", STRING, () -> "other").value()).isEqualTo("other");
+        cache.invalidate(CacheKind.RECOMMENDATIONS, "u1");
+        assertThat(cache.get(CacheKind.RECOMMENDATIONS, "u1", STRING, () -> "v" + computed.incrementAndGet()).value()).isEqualTo("v2");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rec = (Map<String, Object>) cache.stats().get("recommendations");
+        assertThat(rec).containsEntry("local_hits", 1L).containsEntry("local_misses", 2L).containsEntry("ttl_seconds", 86_400L);
+    }
+
+    @Test
+    void concurrentMissesComputeOnce() throws Exception {
+        TieredCache cache = new TieredCache(null);
+        AtomicInteger computed = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<TieredCache.Cached<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return cache.get(CacheKind.RECOMMENDATIONS, "hot", STRING, () -> {
+                        computed.incrementAndGet();
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return "value";
+                    });
+                }));
+            }
+            start.countDown();
+            int misses = 0;
+            for (Future<TieredCache.Cached<String>> f : calls) {
+                TieredCache.Cached<String> c = f.get();
+                assertThat(c.value()).isEqualTo("value");
+                misses += c.status() == TieredCache.Status.MISS ? 1 : 0;
+            }
+            assertThat(computed).hasValue(1);
+            assertThat(misses).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aSecondInstanceFindsTheValueInTheSharedTierAndInvalidationReachesIt() {
+        MapTier tier = new MapTier();
+        TieredCache a = new TieredCache(tier);
+        TieredCache b = new TieredCache(tier);
+        assertThat(a.get(CacheKind.RECOMMENDATIONS, "u", STRING, () -> "from-a").status()).isEqualTo(TieredCache.Status.MISS);
+        assertThat(tier.values).containsKey("mixtape:recommendations:u");
+        TieredCache.Cached<String> fromB = b.get(CacheKind.RECOMMENDATIONS, "u", STRING, () -> "from-b");
+        assertThat(fromB).isEqualTo(new TieredCache.Cached<>("from-a", TieredCache.Status.SHARED_HIT));
+        assertThat((Object) b.peek(CacheKind.RECOMMENDATIONS, "u")).isEqualTo("from-a");
+
+        a.invalidate(CacheKind.RECOMMENDATIONS, "u");
+        assertThat(tier.values).doesNotContainKey("mixtape:recommendations:u");
+        assertThat((Object) b.peek(CacheKind.RECOMMENDATIONS, "u")).isNull();
+        assertThat(b.get(CacheKind.RECOMMENDATIONS, "u", STRING, () -> "fresh").value()).isEqualTo("fresh");
+    }
+
+    @Test
+    void aDownSharedTierIsAMissAndServingGoesOn() {
+        MapTier tier = new MapTier();
+        tier.up = false;
+        TieredCache cache = new TieredCache(tier);
+        assertThat(cache.get(CacheKind.USER_DATA, "k", STRING, () -> "computed"))
+                .isEqualTo(new TieredCache.Cached<>("computed", TieredCache.Status.MISS));
+        assertThat(cache.get(CacheKind.USER_DATA, "k", STRING, () -> "again").status()).isEqualTo(TieredCache.Status.HIT);
+        assertThat(cache.sharedTierAvailable()).isFalse();
+    }
+
+    @Test
+    void anUnreadableSharedValueIsRecomputed() {
+        MapTier tier = new MapTier();
+        tier.values.put("mixtape:user-data:k", new byte[] {1, 2, 3});
+        TieredCache cache = new TieredCache(tier);
+        TieredCache.Codec<String> strict = new TieredCache.Codec<>() {
+            @Override
+            public byte[] encode(String value) {
+                return STRING.encode(value);
+            }
+
+            @Override
+            public String decode(byte[] bytes) {
+                throw new IllegalArgumentException("not mine");
+            }
+        };
+        assertThat(cache.get(CacheKind.USER_DATA, "k", strict, () -> "computed").status()).isEqualTo(TieredCache.Status.MISS);
+    }
+}

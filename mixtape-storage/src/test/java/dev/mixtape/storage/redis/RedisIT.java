@@ -1,0 +1,115 @@
+package dev.mixtape.storage.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mixtape.storage.cache.CacheKind;
+import dev.mixtape.storage.cache.TieredCache;
+import dev.mixtape.storage.ratelimit.RateLimiter;
+import dev.mixtape.storage.ratelimit.RedisRateLimiter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Redis adapters against the real Redis on 127.0.0.1:6379 ({@code -Dmixtape.it.redis.url}): the
+ * shared cache tier, cross-instance invalidation, the shared rate limit, and what happens when the
+ * connection dies (through a proxy the test cuts).
+ */
+class RedisIT {
+    static final String URL = System.getProperty("mixtape.it.redis.url", "redis://127.0.0.1:6379");
+    static final TieredCache.Codec<String> STRING = new TieredCache.Codec<>() {
+        @Override
+        public byte[] encode(String value) {
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String decode(byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    };
+
+    private static String unique() {
+        return "it-" + UUID.randomUUID();
+    }
+
+    @Test
+    void valuesLiveWithTheirTtlAndAreShared() throws Exception {
+        try (RedisSharedTier tier = new RedisSharedTier(Redis.connect(URL))) {
+            String key = "mixtape:test:" + unique();
+            tier.put(key, "hello".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(300));
+            assertThat(tier.get(key)).hasValueSatisfying(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("hello"));
+            await().atMost(Duration.ofSeconds(3)).until(() -> tier.get(key).isEmpty());
+            tier.put(key, new byte[] {1}, Duration.ofMinutes(1));
+            tier.delete(key);
+            assertThat(tier.get(key)).isEmpty();
+        }
+    }
+
+    @Test
+    void twoInstancesShareValuesAndInvalidations() {
+        try (TieredCache a = new TieredCache(new RedisSharedTier(Redis.connect(URL)));
+             TieredCache b = new TieredCache(new RedisSharedTier(Redis.connect(URL)))) {
+            String user = unique();
+            assertThat(a.get(CacheKind.RECOMMENDATIONS, user, STRING, () -> "picks-1").status()).isEqualTo(TieredCache.Status.MISS);
+            assertThat(b.get(CacheKind.RECOMMENDATIONS, user, STRING, () -> "never"))
+                    .isEqualTo(new TieredCache.Cached<>("picks-1", TieredCache.Status.SHARED_HIT));
+            a.invalidate(CacheKind.RECOMMENDATIONS, user);
+            await().atMost(Duration.ofSeconds(3)).until(() -> b.peek(CacheKind.RECOMMENDATIONS, user) == null);
+            assertThat(b.get(CacheKind.RECOMMENDATIONS, user, STRING, () -> "picks-2").value()).isEqualTo("picks-2");
+        }
+    }
+
+    @Test
+    void theRateLimitIsSharedByInstances() {
+        RateLimiter.Limit limit = new RateLimiter.Limit(5, Duration.ofMinutes(1));
+        try (Redis r1 = Redis.connect(URL); Redis r2 = Redis.connect(URL)) {
+            RedisRateLimiter one = new RedisRateLimiter(r1, limit);
+            RedisRateLimiter two = new RedisRateLimiter(r2, limit);
+            String user = unique();
+            int allowed = 0;
+            for (int i = 0; i < 4; i++) {
+                allowed += one.tryAcquire(user).allowed() ? 1 : 0;
+                allowed += two.tryAcquire(user).allowed() ? 1 : 0;
+            }
+            assertThat(allowed).isEqualTo(5);
+            RateLimiter.Decision denied = two.tryAcquire(user);
+            assertThat(denied.allowed()).isFalse();
+            assertThat(denied.retryAfter()).isPositive();
+        }
+    }
+
+    @Test
+    void whenTheConnectionDiesServingGoesOnFromTheFirstTierAndTheLocalLimiter() throws Exception {
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 6379)) {
+            Redis redis = Redis.connect("redis://127.0.0.1:" + proxy.port());
+            try (TieredCache cache = new TieredCache(new RedisSharedTier(redis))) {
+                RedisRateLimiter limiter = new RedisRateLimiter(redis, new RateLimiter.Limit(3, Duration.ofMinutes(1)));
+                String user = unique();
+                assertThat(cache.get(CacheKind.USER_DATA, user, STRING, () -> "v1").value()).isEqualTo("v1");
+                assertThat(limiter.tryAcquire(user).allowed()).isTrue();
+
+                proxy.cut();
+                await().atMost(Duration.ofSeconds(5)).until(() -> !redis.connection().isOpen());
+
+                long start = System.nanoTime();
+                // the first tier still answers; a new key is computed (the shared tier is skipped, not waited on)
+                assertThat(cache.get(CacheKind.USER_DATA, user, STRING, () -> "other").value()).isEqualTo("v1");
+                assertThat(cache.get(CacheKind.USER_DATA, unique(), STRING, () -> "computed"))
+                        .isEqualTo(new TieredCache.Cached<>("computed", TieredCache.Status.MISS));
+                cache.invalidate(CacheKind.USER_DATA, user);
+                assertThat(cache.get(CacheKind.USER_DATA, user, STRING, () -> "v2").value()).isEqualTo("v2");
+                // the limiter falls back to its in-process buckets: a fresh budget of 3
+                int allowed = 0;
+                for (int i = 0; i < 5; i++) {
+                    allowed += limiter.tryAcquire(user).allowed() ? 1 : 0;
+                }
+                assertThat(allowed).isEqualTo(3);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+                assertThat(cache.sharedTierAvailable()).isFalse();
+            }
+        }
+    }
+}
