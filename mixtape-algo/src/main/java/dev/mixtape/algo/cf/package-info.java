@@ -20,5 +20,9 @@
  * Randomness (iALS initialisation) comes from the config's seed, and multithreaded training gives the
  * same model for any thread count. {@link dev.mixtape.algo.cf.ModelArtifacts} saves and loads models
  * as versioned files (magic number, format version, config, data, CRC-32).
+ *
+ * <p>Serving: {@link dev.mixtape.algo.cf.ArtistNeighbours} holds, per catalog artist, the artists its
+ * listeners also play and leads from them to tracks, whatever model filled it (today item-kNN trained on
+ * Last.fm artists, saved with its artist mapping by {@link dev.mixtape.algo.cf.ArtistModelFiles}).
  */
 package dev.mixtape.algo.cf;
