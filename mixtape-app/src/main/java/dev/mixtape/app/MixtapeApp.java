@@ -1,6 +1,7 @@
 package dev.mixtape.app;
 
 import dev.mixtape.app.config.MixtapeConfig;
+import dev.mixtape.app.lastfm.ArtistModelLoader;
 import dev.mixtape.app.server.Engine;
 import dev.mixtape.app.server.EngineHolder;
 import dev.mixtape.app.server.MixtapeServer;
@@ -34,6 +35,7 @@ public final class MixtapeApp implements AutoCloseable {
     private final Database db;
     private final int port;
     private final CompletableFuture<Prepared> early;
+    private volatile CompletableFuture<String> models = CompletableFuture.completedFuture("no catalog yet");
 
     private MixtapeApp(MixtapeConfig config) throws IOException {
         this.config = config;
@@ -82,6 +84,15 @@ public final class MixtapeApp implements AutoCloseable {
         return engines;
     }
 
+    public MixtapeConfig config() {
+        return config;
+    }
+
+    /** Completes with the collaborative models' status once {@link #loadCatalog} has loaded them (or found none). */
+    public CompletableFuture<String> modelsLoaded() {
+        return models;
+    }
+
     /**
      * Makes the server ready: imports {@link MixtapeConfig#catalogFile()} if the store has no tracks,
      * then loads the catalog (through a snapshot under {@code home/catalog}).
@@ -113,6 +124,9 @@ public final class MixtapeApp implements AutoCloseable {
             engine = Engine.of(loader.load(), config.resultCacheSize());
         }
         engines.set(engine);
+        // The artist model (about 0.1 s), loaded off the start-up path: until it is in, related-artists answers
+        // from the content-based fallback.
+        models = CompletableFuture.supplyAsync(() -> loadModels(engine), r -> Thread.ofVirtual().name("mixtape-models").start(r));
         // The prompt interpreter's name index (0.2–0.9 s), built off the start-up path: a playlist request
         // that arrives first waits for this build instead of starting its own.
         Thread.ofVirtual().name("mixtape-lexicon").start(
@@ -122,6 +136,14 @@ public final class MixtapeApp implements AutoCloseable {
                 .addKeyValue("genres", catalog.genreCount())
                 .addKeyValue("load_ms", (System.nanoTime() - start) / 1_000_000).log("catalog loaded");
         return report;
+    }
+
+    private String loadModels(Engine engine) {
+        ArtistModelLoader.Result r = ArtistModelLoader.load(config.home().resolve("models"), engine.catalog());
+        engine.cf().artists(r.neighbours(), r.status());
+        LOG.atInfo().addKeyValue("covered_artists", r.neighbours() == null ? 0 : r.neighbours().coveredArtists())
+                .log(r.status());
+        return r.status();
     }
 
     @Override

@@ -18,9 +18,11 @@ import dev.mixtape.core.Catalog;
  *
  * @param results answers of {@link SeedRecommender}, which are deterministic, by query (bounded LRU);
  *                null when caching is off
+ * @param cf      collaborative models over this catalog, loaded after the engine starts serving
  */
 public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related, SeedRecommender recommender,
-                     TrackJsonCache trackJson, Cache<SeedQuery, SeedResult> results, PlaylistGenerator playlists) {
+                     TrackJsonCache trackJson, Cache<SeedQuery, SeedResult> results, PlaylistGenerator playlists,
+                     CollaborativeModels cf) {
     public static final int DEFAULT_RESULT_CACHE = 10_000;
 
     public static Engine of(Catalog catalog) {
@@ -35,7 +37,7 @@ public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related
         return new Engine(catalog, space, related, new SeedRecommender(space, genres, related),
                 new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES),
                 resultCacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(resultCacheSize).recordStats().build(),
-                new PlaylistGenerator(space, genres, related, PlaylistConfig.DEFAULT));
+                new PlaylistGenerator(space, genres, related, PlaylistConfig.DEFAULT), new CollaborativeModels(catalog));
     }
 
     /** The answer to {@code q}: from the cache when it was asked before, else computed (and kept). */

@@ -62,7 +62,9 @@ public final class SpotifyRoutes {
         }));
         app.get("/v1/artists/{id}/related-artists", ctx -> {
             Engine e = engines.get();
-            int[] related = e.related().of(artist(e.catalog(), ctx.pathParam("id")));
+            CollaborativeModels.Related r = e.cf().related(artist(e.catalog(), ctx.pathParam("id")), e.related());
+            int[] related = r.artists();
+            ctx.header("X-Mixtape-Related-Source", r.collaborative() ? "collaborative" : "content");
             respond(ctx, e, (j, c) -> {
                 j.gen().writeStartObject();
                 j.gen().writeArrayFieldStart("artists");
