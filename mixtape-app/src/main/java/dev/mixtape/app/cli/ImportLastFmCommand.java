@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,17 +59,26 @@ final class ImportLastFmCommand implements Callable<Integer> {
         LastFmImport.requireFiles(dir);
         MixtapeConfig cfg = options.load(Map.of());
         long start = System.nanoTime();
+        System.out.println("Loading the catalog (" + cfg.dbUrl() + ")...");
+        Database db = Catalogs.open(cfg);
         Catalog catalog;
-        try (Database db = Catalogs.open(cfg)) {
+        try {
             catalog = new SnapshotCatalogLoader(new JdbcCatalogStore(db.dataSource()), cfg.home().resolve("catalog")).load();
+        } catch (Exception e) {
+            db.close();
+            throw e;
         }
+        // closing an embedded H2 database takes a second or two: let it run beside the import
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(db::close);
         long catalogMs = (System.nanoTime() - start) / 1_000_000;
-        if (catalog.size() == 0) {
-            throw new MixtapeException("the catalog is empty: run 'mixtape import spotify-tracks FILE' (or 'mixtape serve') first");
-        }
         LastFmImport.Report r;
         try (Progress progress = new Progress("import lastfm")) {
+            if (catalog.size() == 0) {
+                throw new MixtapeException("the catalog is empty: run 'mixtape import spotify-tracks FILE' (or 'mixtape serve') first");
+            }
             r = new LastFmImport(opts).run(dir, catalog, cfg.home().resolve("models"), progress);
+        } finally {
+            closing.join();
         }
         print(r, catalog, catalogMs, opts, System.out, showUnmatched);
         return 0;
