@@ -57,6 +57,12 @@ public final class ArtistNameMatcher {
         }
     }
 
+    /** How many keys (folded or canonical) several catalog artists share: where a match can be ambiguous. */
+    public int sharedKeys() {
+        return (int) (byFolded.values().stream().filter(c -> c.length > 1).count()
+                + byCanonical.values().stream().filter(c -> c.length > 1).count());
+    }
+
     public Match match(String name) {
         if (name == null || name.isBlank()) {
             return Match.NONE;

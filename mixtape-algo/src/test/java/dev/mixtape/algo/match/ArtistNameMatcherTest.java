@@ -67,6 +67,7 @@ class ArtistNameMatcherTest {
         ArtistNameMatcher.Match tie = MATCHER.match("Band, The");
         assertThat(tie.ambiguous()).isTrue();
         assertThat(name(tie)).isEqualTo("Band");
+        assertThat(MATCHER.sharedKeys()).isEqualTo(2);   // "killers" and "band"
         // the same catalog built again gives the same answer
         assertThat(new ArtistNameMatcher(CATALOG).match("Band, The")).usingRecursiveComparison().isEqualTo(tie);
     }

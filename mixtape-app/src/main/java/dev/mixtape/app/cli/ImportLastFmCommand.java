@@ -96,8 +96,8 @@ final class ImportLastFmCommand implements Callable<Integer> {
                 100.0 * m.matched() / m.size(), m.catalogArtists(), catalog.artistCount());
         out.printf(l, "    by rule:        folded %,d, canonical %,d, featuring %,d%n", rules.get(MatchRule.FOLDED),
                 rules.get(MatchRule.CANONICAL), rules.get(MatchRule.FEATURING));
-        out.printf(l, "    ambiguous:      %,d (several catalog artists share the key; the most popular was taken)%n",
-                m.ambiguousByPlays().length);
+        out.printf(l, "    ambiguous:      %,d (several catalog artists share the key; the most popular was taken; "
+                + "%,d catalog keys are shared)%n", m.ambiguousByPlays().length, r.sharedKeys());
         out.printf(l, "  plays covered:    %.1f%% (%,.0f of %,.0f)%n", 100.0 * m.matchedPlays() / m.totalPlays(),
                 m.matchedPlays(), m.totalPlays());
         out.printf(l, "  users covered:    %,d of %,d have a matched artist%n", r.usersCovered(), r.users());

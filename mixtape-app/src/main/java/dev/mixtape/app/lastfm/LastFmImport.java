@@ -67,13 +67,14 @@ public final class LastFmImport {
      * What one import did.
      *
      * @param matches       the name matching of every Last.fm artist
+     * @param sharedKeys    catalog name keys several catalog artists share ({@link ArtistNameMatcher#sharedKeys})
      * @param listeners     Last.fm listeners per Last.fm artist (by the matches' index)
      * @param users         Last.fm users, and those with at least one matched artist
      * @param modelArtists  catalog artists in the model (matched, with enough listeners)
      * @param covered       catalog artists the served table gives at least one neighbour
      * @param files         model, mapping, manifest, matches and unmatched files written
      */
-    public record Report(Path dir, String[] lastFmIds, ArtistMatches matches, int[] listeners, int users,
+    public record Report(Path dir, String[] lastFmIds, ArtistMatches matches, int sharedKeys, int[] listeners, int users,
                          int usersCovered, int modelArtists, int interactions, int covered, List<Path> files,
                          Path unmatchedFile, long readMs, long matchMs, long trainMs, long saveMs, long problems) {
         public long totalMs() {
@@ -107,7 +108,8 @@ public final class LastFmImport {
         long t1 = System.nanoTime();
         progress.progress("read, match, train, save", 1, STEPS);
 
-        ArtistMatches matches = ArtistMatches.of(new ArtistNameMatcher(catalog), data.artistNames(), plays);
+        ArtistNameMatcher matcher = new ArtistNameMatcher(catalog);
+        ArtistMatches matches = ArtistMatches.of(matcher, data.artistNames(), plays);
         long t2 = System.nanoTime();
         progress.progress("read, match, train, save", 2, STEPS);
 
@@ -139,9 +141,9 @@ public final class LastFmImport {
         files.add(unmatchedFile);
         long t4 = System.nanoTime();
         progress.progress("read, match, train, save", STEPS, STEPS);
-        return new Report(dir, ids, matches, listeners, rows.users().size(), t.usersCovered(), t.itemArtist().length,
-                t.matrix().nnz(), covered, List.copyOf(files), unmatchedFile, ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
-                ms(t4 - t3), data.problems().total());
+        return new Report(dir, ids, matches, matcher.sharedKeys(), listeners, rows.users().size(), t.usersCovered(),
+                t.itemArtist().length, t.matrix().nnz(), covered, List.copyOf(files), unmatchedFile, ms(t1 - t0),
+                ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), data.problems().total());
     }
 
     /** Fails with a message naming the folder or file when {@code dir} cannot be a Last.fm 2k folder. */

@@ -81,6 +81,11 @@ class LastFmImportIT {
         assertThat(m.byRule().get(MatchRule.CANONICAL)).isBetween(20, 300);
         assertThat(m.byRule().get(MatchRule.FEATURING)).isBetween(20, 300);
         assertThat(report.usersCovered()).isGreaterThan(1_850);
+        // "The Prodigy" and "Prodigy", "The Used" and "Used", ...: ambiguity is possible, and every ambiguous match is listed
+        assertThat(report.sharedKeys()).isGreaterThan(10);
+        for (int i : m.ambiguousByPlays()) {
+            assertThat(m.match(i).candidates().length).isGreaterThan(1);
+        }
         assertThat(report.modelArtists()).isBetween(1_000, m.catalogArtists());
         assertThat(report.covered()).isGreaterThan(report.modelArtists() * 9 / 10);
         int keSha = List.of(report.lastFmIds()).indexOf(idOf("Ke$ha"));
