@@ -4,7 +4,17 @@ import dev.mixtape.app.config.MixtapeConfig;
 import dev.mixtape.app.lastfm.ArtistModelLoader;
 import dev.mixtape.app.server.Engine;
 import dev.mixtape.app.server.EngineHolder;
+import dev.mixtape.app.server.DeferredListenerStore;
+import dev.mixtape.app.server.ListenerApi;
+import dev.mixtape.app.server.ListenerService;
 import dev.mixtape.app.server.MixtapeServer;
+import dev.mixtape.storage.cache.TieredCache;
+import dev.mixtape.storage.jdbc.JdbcListenerStore;
+import dev.mixtape.storage.ratelimit.LocalRateLimiter;
+import dev.mixtape.storage.ratelimit.RateLimiter;
+import dev.mixtape.storage.ratelimit.RedisRateLimiter;
+import dev.mixtape.storage.redis.Redis;
+import dev.mixtape.storage.redis.RedisSharedTier;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.MixtapeException;
 import dev.mixtape.storage.importer.CatalogImporter;
@@ -35,6 +45,8 @@ public final class MixtapeApp implements AutoCloseable {
     private final Database db;
     private final int port;
     private final CompletableFuture<Prepared> early;
+    private final Redis redis;
+    private final ListenerService listeners;
     private volatile CompletableFuture<String> models = CompletableFuture.completedFuture("no catalog yet");
 
     private MixtapeApp(MixtapeConfig config) throws IOException {
@@ -45,11 +57,20 @@ public final class MixtapeApp implements AutoCloseable {
                 () -> Database.open(config.dbUrl(), config.dbUser(), config.dbPassword()));
         this.early = CompletableFuture.supplyAsync(() -> SnapshotCatalogLoader.readNewest(snapshotDir())
                 .map(s -> new Prepared(s.file(), Engine.of(s.catalog(), config.resultCacheSize()))).orElse(null));
-        this.server = new MixtapeServer(config, engines);
+        this.redis = connectRedis(config);
+        TieredCache cache = new TieredCache(redis == null ? null : new RedisSharedTier(redis));
+        RateLimiter.Limit limit = new RateLimiter.Limit(config.listeners().rateLimitPerMinute(), java.time.Duration.ofMinutes(1));
+        RateLimiter limiter = redis == null ? new LocalRateLimiter(limit) : new RedisRateLimiter(redis, limit);
+        this.listeners = new ListenerService(new DeferredListenerStore(opening.thenApply(d -> new JdbcListenerStore(d.dataSource()))),
+                cache, engines, config.listeners().weights(), java.time.Clock.systemUTC());
+        this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, limiter, this::databaseProblem));
         try {
             this.port = server.start(config.port());
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
+            if (redis != null) {
+                redis.close();
+            }
             throw new IOException("cannot listen on port " + config.port() + ": " + rootMessage(e)
                     + " (choose another with --port or MIXTAPE_PORT)", e);
         }
@@ -57,8 +78,37 @@ public final class MixtapeApp implements AutoCloseable {
             this.db = opening.join();
         } catch (CompletionException e) {
             server.close();
+            if (redis != null) {
+                redis.close();
+            }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** Redis when configured and reachable; otherwise null (logged), and caches and limits stay in process. */
+    private static Redis connectRedis(MixtapeConfig config) {
+        String url = config.listeners().redisUrl();
+        if (url == null) {
+            return null;
+        }
+        try {
+            Redis r = Redis.connect(url);
+            LOG.atInfo().addKeyValue("redis", url).log("shared cache and rate limits on Redis");
+            return r;
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("redis", url).addKeyValue("error", e.getMessage())
+                    .log("Redis is unreachable; caches and rate limits stay in process");
+            return null;
+        }
+    }
+
+    private String databaseProblem() {
+        Database d = db;
+        return d == null ? "the database is still opening" : d.problem();
+    }
+
+    public ListenerService listeners() {
+        return listeners;
     }
 
     /** An engine built from a snapshot read before the store could say whether it is current. */
@@ -129,6 +179,7 @@ public final class MixtapeApp implements AutoCloseable {
         models = CompletableFuture.supplyAsync(() -> loadModels(engine), r -> Thread.ofVirtual().name("mixtape-models").start(r));
         // The prompt interpreter's name index (0.2–0.9 s), built off the start-up path: a playlist request
         // that arrives first waits for this build instead of starting its own.
+        Thread.ofVirtual().name("mixtape-sessions").start(listeners::prepare);
         Thread.ofVirtual().name("mixtape-lexicon").start(
                 () -> new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter().prepare(engine.catalog()));
         Catalog catalog = engine.catalog();
@@ -149,6 +200,9 @@ public final class MixtapeApp implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (redis != null) {
+            redis.close();
+        }
         db.close();
     }
 

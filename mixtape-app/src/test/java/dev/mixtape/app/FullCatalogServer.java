@@ -19,7 +19,7 @@ public final class FullCatalogServer {
             Path data = TestData.dataDir();
             Path home = Files.createTempDirectory("mixtape-it");
             MixtapeConfig cfg = new MixtapeConfig(0, home, data, data.resolve("spotify-tracks-114k/dataset.csv.gz"),
-                    "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", List.of(), 3, 1000, null);
+                    "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", List.of(), 3, 1000, null, null);
             MixtapeApp started = MixtapeApp.start(cfg);
             started.loadCatalog((phase, done, total) -> {});
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));

@@ -42,12 +42,14 @@ import java.util.SplittableRandom;
 public final class SessionRecommender {
     public static final int DEFAULT_SIZE = 50;
     static final int HISTORY_PROFILE = 200;
-    static final int NEAR_PROFILE = 150;
+    // source quotas: at most 120 + 5 * 24 + 130 + 70 + 60 = 500 candidates; a source the listener has no data for
+    // passes its share to the others, so there are always at least 200
+    static final int NEAR_PROFILE = 120;
     static final int SEED_TRACKS = 5;
-    static final int NEAR_SEED = 30;
-    static final int PERSONALITY = 150;
-    static final int POPULAR = 80;
-    static final int FRESH = 70;
+    static final int NEAR_SEED = 24;
+    static final int PERSONALITY = 130;
+    static final int POPULAR = 70;
+    static final int FRESH = 60;
     static final int FRESH_SAMPLE = 3000;
     static final int PER_ARTIST = 2;
 
@@ -141,7 +143,7 @@ public final class SessionRecommender {
         double[] pMatch = null;
         if (hasPersonality) {
             pMatch = new double[catalog.size()];
-            TopK best = new TopK(PERSONALITY * 2);
+            TopK best = new TopK(PERSONALITY * 4);
             for (int t = 0; t < catalog.size(); t++) {
                 pMatch[t] = traits.match(t);
                 if (!heard.get(t)) {
@@ -149,9 +151,9 @@ public final class SessionRecommender {
                     best.offer(t, (float) (pMatch[t] + 0.1 * catalog.popularity(t) / 100.0));
                 }
             }
-            add(candidates, bySource, songsTaken, best.sortedIds(), PERSONALITY, "personality");
+            add(candidates, bySource, songsTaken, best.sortedIds(), hasHistory ? PERSONALITY : 2 * PERSONALITY, "personality");
         }
-        add(candidates, bySource, songsTaken, popular, POPULAR, "popular");
+        add(candidates, bySource, songsTaken, popular, hasHistory || hasPersonality ? POPULAR : 4 * POPULAR, "popular");
         SplittableRandom rnd = new SplittableRandom(in.listener().id().hashCode() * 31L + in.now().getEpochSecond() / 86_400);
         TopK fresh = new TopK(FRESH * 2);
         for (int i = 0; i < FRESH_SAMPLE && catalog.size() > 0; i++) {

@@ -110,6 +110,7 @@ public final class PersonalityMusicModel {
     public final class Scorer {
         private final double[] deviation = new double[5];
         private final Attribute[] attrs;
+        private final float[][] columns;
         private final double[] target;
         private final double[] weight;
         private final float[] genreScore;
@@ -126,6 +127,10 @@ public final class PersonalityMusicModel {
             List<Attribute> as = new ArrayList<>(means.keySet());
             as.sort(null);
             attrs = as.toArray(Attribute[]::new);
+            columns = new float[attrs.length][];
+            for (int i = 0; i < attrs.length; i++) {
+                columns[i] = catalog.column(attrs[i]);
+            }
             target = new double[attrs.length];
             weight = new double[attrs.length];
             for (int i = 0; i < attrs.length; i++) {
@@ -163,7 +168,7 @@ public final class PersonalityMusicModel {
                 if (weight[i] == 0) {
                     continue;
                 }
-                double diff = (catalog.value(attrs[i], t) - target[i]) / (attrs[i] == Attribute.TEMPO ? 200.0 : 1.0);
+                double diff = (columns[i][t] - target[i]) / (attrs[i] == Attribute.TEMPO ? 200.0 : 1.0);
                 d2 += weight[i] * diff * diff;
                 wsum += weight[i];
             }

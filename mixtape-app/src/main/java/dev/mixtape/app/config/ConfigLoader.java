@@ -38,6 +38,13 @@ public final class ConfigLoader {
         KEYS.put("llm.model", "");
         KEYS.put("llm.api.key", "");
         KEYS.put("llm.timeout.ms", "3000");
+        KEYS.put("redis.url", "");
+        KEYS.put("rate.limit.per.minute", "100");
+        KEYS.put("session.weight.history", "0.4");
+        KEYS.put("session.weight.personality", "0.4");
+        KEYS.put("session.weight.diversity", "0.1");
+        KEYS.put("session.weight.novelty", "0.1");
+        KEYS.put("session.max.adjustment", "0.05");
         KEYS.put("log.format", "text");
         KEYS.put("log.level", "INFO");
     }
@@ -73,7 +80,28 @@ public final class ConfigLoader {
         }
         return new MixtapeConfig(integer("port", file), home, dataDir, catalogFile, dbUrl,
                 first("db.user", file).orElse(""), first("db.password", file).orElse(""), keys,
-                integer("max.per.artist", file), integer("recommendations.cache.size", file), llm(file));
+                integer("max.per.artist", file), integer("recommendations.cache.size", file), llm(file), listeners(file));
+    }
+
+    private ListenerConfig listeners(Map<String, String> file) {
+        dev.mixtape.algo.listener.SessionWeights w;
+        try {
+            w = new dev.mixtape.algo.listener.SessionWeights(decimal("session.weight.history", file),
+                    decimal("session.weight.personality", file), decimal("session.weight.diversity", file),
+                    decimal("session.weight.novelty", file), decimal("session.max.adjustment", file));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage() + " (session.weight.* / session.max.adjustment)");
+        }
+        return new ListenerConfig(first("redis.url", file).orElse(null), integer("rate.limit.per.minute", file), w);
+    }
+
+    private double decimal(String key, Map<String, String> file) {
+        String v = first(key, file).orElseThrow();
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a number, got '" + v + "' (" + source(key, file) + ")");
+        }
     }
 
     private dev.mixtape.connectors.llm.LlmConfig llm(Map<String, String> file) {

@@ -16,10 +16,12 @@ import java.util.List;
  * @param maxPerArtist  default cap of tracks per artist in {@code /v1/recommendations}
  * @param resultCacheSize answers of {@code /v1/recommendations} kept per catalog (0 = no cache)
  * @param llm           the OpenAI-compatible prompt interpreter, or null for the built-in one only
+ * @param listeners     Redis, rate limits and the session blend of the listener API
  */
 public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile, String dbUrl, String dbUser,
                             String dbPassword, List<String> apiKeys, int maxPerArtist,
-                            int resultCacheSize, dev.mixtape.connectors.llm.LlmConfig llm) {
+                            int resultCacheSize, dev.mixtape.connectors.llm.LlmConfig llm,
+                            ListenerConfig listeners) {
     public MixtapeConfig {
         if (port < 0 || port > 65535) {
             throw new ConfigException("port must be from 0 to 65535, got " + port);
@@ -31,17 +33,20 @@ public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile,
             throw new ConfigException("recommendations.cache.size must be 0 or more, got " + resultCacheSize);
         }
         apiKeys = List.copyOf(apiKeys);
+        listeners = listeners == null ? ListenerConfig.DEFAULT : listeners;
     }
 
     public MixtapeConfig withPort(int newPort) {
         return new MixtapeConfig(newPort, home, dataDir, catalogFile, dbUrl, dbUser, dbPassword, apiKeys, maxPerArtist,
-                resultCacheSize, llm);
+                resultCacheSize, llm, listeners);
     }
 
     @Override
     public String toString() {
         return "MixtapeConfig[port=" + port + ", home=" + home + ", dataDir=" + dataDir + ", catalogFile=" + catalogFile
                 + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", apiKeys=" + apiKeys.size() + " configured"
-                + ", maxPerArtist=" + maxPerArtist + ", resultCacheSize=" + resultCacheSize + ", llm=" + (llm == null ? "off" : llm.model() + " at " + llm.baseUrl()) + "]";
+                + ", maxPerArtist=" + maxPerArtist + ", resultCacheSize=" + resultCacheSize + ", llm=" + (llm == null ? "off" : llm.model() + " at " + llm.baseUrl())
+                + ", redis=" + (listeners.redisUrl() == null ? "off" : listeners.redisUrl().replaceAll("//[^@/]*@", "//***@"))
+                + ", rateLimitPerMinute=" + listeners.rateLimitPerMinute() + "]";
     }
 }

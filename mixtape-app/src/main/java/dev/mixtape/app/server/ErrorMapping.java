@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps every failure to Spotify's error object {@code {"error":{"status":N,"message":"..."}}}, in one
- * place: domain exceptions to 400/404, {@link ApiException} to its status, anything unexpected to 500
+ * place: domain exceptions to 400/404, an unavailable store to 503, {@link ApiException} to its status, anything unexpected to 500
  * (logged with its stack trace; the client gets no internals), unknown paths to 404.
  */
 public final class ErrorMapping {
@@ -26,6 +26,11 @@ public final class ErrorMapping {
     public static void register(Javalin app) {
         app.exception(InvalidRequestException.class, (e, ctx) -> write(ctx, 400, e.getMessage()));
         app.exception(NotFoundException.class, (e, ctx) -> write(ctx, 404, e.getMessage()));
+        app.exception(dev.mixtape.core.StoreUnavailableException.class, (e, ctx) -> {
+            LOG.atWarn().addKeyValue("path", ctx.path()).addKeyValue("error", e.getMessage()).log("store unavailable");
+            ctx.header("Retry-After", "5");
+            write(ctx, 503, e.getMessage());
+        });
         app.exception(ApiException.class, (e, ctx) -> {
             if (e.status() == 503) {
                 ctx.header("Retry-After", "5");

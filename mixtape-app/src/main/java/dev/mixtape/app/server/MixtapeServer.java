@@ -13,7 +13,7 @@ import java.util.Map;
 public final class MixtapeServer implements AutoCloseable {
     private final Javalin app;
 
-    public MixtapeServer(MixtapeConfig config, EngineHolder engines) {
+    public MixtapeServer(MixtapeConfig config, EngineHolder engines, ListenerApi listeners) {
         ApiKeyCheck keys = new ApiKeyCheck(config.apiKeys());
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -24,20 +24,30 @@ public final class MixtapeServer implements AutoCloseable {
         app.before("/v1/*", keys::check);
         app.before("/api/*", keys::check);
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        DatabaseProbe database = new DatabaseProbe(listeners.databaseProblem());
         app.get("/health/ready", ctx -> {
+            String dbProblem = database.problem();
+            boolean ready = engines.ready() && dbProblem == null;
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", engines.ready() ? "READY" : "NOT_READY");
-            body.put("detail", engines.status());
+            body.put("status", ready ? "READY" : "NOT_READY");
+            body.put("detail", !engines.ready() ? engines.status() : dbProblem != null ? dbProblem : engines.status());
+            Map<String, Object> checks = new LinkedHashMap<>();
+            checks.put("catalog", engines.ready() ? "up" : engines.status());
+            checks.put("database", dbProblem == null ? "up" : dbProblem);
+            checks.put("shared_cache", listeners.service().cache().hasSharedTier()
+                    ? (listeners.service().cache().sharedTierAvailable() ? "up" : "down (serving from the in-process tier)") : "off");
+            body.put("checks", checks);
             if (engines.ready()) {
                 body.put("tracks", engines.get().catalog().size());
             }
-            ctx.status(engines.ready() ? 200 : 503).json(body);
+            ctx.status(ready ? 200 : 503).json(body);
         });
         new SpotifyRoutes(engines, config.maxPerArtist()).register(app);
         PlaylistService playlists = config.llm() == null ? PlaylistService.builtIn()
                 : new PlaylistService(new dev.mixtape.connectors.llm.LlmPromptInterpreter(config.llm(),
                         new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter()));
         new PlaylistRoutes(engines, playlists).register(app);
+        new ListenerRoutes(listeners.service(), listeners.limiter(), config.dataDir()).register(app);
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */

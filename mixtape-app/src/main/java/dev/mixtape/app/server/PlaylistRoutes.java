@@ -1,7 +1,6 @@
 package dev.mixtape.app.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixtape.algo.playlist.Playlist;
 import dev.mixtape.core.Attribute;
 import dev.mixtape.core.Catalog;
@@ -12,7 +11,6 @@ import dev.mixtape.core.mood.PromptAnalysis;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.Set;
  */
 public final class PlaylistRoutes {
     private static final Set<String> FIELDS = Set.of("prompt", "length", "arc", "seed", "user_id");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EngineHolder engines;
     private final PlaylistService service;
@@ -45,47 +42,16 @@ public final class PlaylistRoutes {
         if (prompt == null) {
             throw new InvalidRequestException("prompt is required: a string of 1 to 1000 characters");
         }
-        Integer length = body.hasNonNull("length") ? intField(body, "length") : null;
+        Integer length = body.hasNonNull("length") ? JsonBody.intField(body, "length") : null;
         Arc arc = body.hasNonNull("arc") ? Arc.parse(body.get("arc").asText()) : null;
-        Long seed = body.hasNonNull("seed") ? longField(body, "seed") : null;
+        Long seed = body.hasNonNull("seed") ? JsonBody.longField(body, "seed") : null;
         Engine e = engines.get();
         PlaylistService.Result r = service.generate(e, prompt, length, arc, seed);
         ctx.json(toJson(e.catalog(), r));
     }
 
     static JsonNode parseBody(String raw) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(raw == null || raw.isBlank() ? "{}" : raw);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new InvalidRequestException("the request body is not valid JSON: " + ex.getOriginalMessage());
-        }
-        if (!body.isObject()) {
-            throw new InvalidRequestException("the request body must be a JSON object like {\"prompt\": \"...\"}");
-        }
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new InvalidRequestException("unknown field '" + f + "' (known: prompt, length, arc, seed, user_id)");
-            }
-        }
-        return body;
-    }
-
-    private static int intField(JsonNode body, String name) {
-        JsonNode n = body.get(name);
-        if (!n.canConvertToInt() || !n.isIntegralNumber()) {
-            throw new InvalidRequestException(name + " must be an integer, got " + n);
-        }
-        return n.asInt();
-    }
-
-    private static long longField(JsonNode body, String name) {
-        JsonNode n = body.get(name);
-        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-            throw new InvalidRequestException(name + " must be an integer, got " + n);
-        }
-        return n.asLong();
+        return JsonBody.object(raw, FIELDS, "{\"prompt\": \"...\"}");
     }
 
     /** The response document (snake_case). */

@@ -36,7 +36,7 @@ class ServerBehaviourIT {
     void start() throws Exception {
         home = Files.createTempDirectory("mixtape-server-it");
         MixtapeConfig cfg = new MixtapeConfig(0, home, home.resolve("no-data"), home.resolve("no-data/missing.csv.gz"),
-                "jdbc:h2:mem:" + home.getFileName() + ";DB_CLOSE_DELAY=-1", "", "", List.of("secret-1", "secret-2"), 3, 1000, null);
+                "jdbc:h2:mem:" + home.getFileName() + ";DB_CLOSE_DELAY=-1", "", "", List.of("secret-1", "secret-2"), 3, 1000, null, null);
         app = MixtapeApp.start(cfg);
     }
 

@@ -45,6 +45,8 @@ public final class Database implements AutoCloseable {
         cfg.setMinimumIdle(1);
         cfg.setPoolName("mixtape-db");
         cfg.setInitializationFailTimeout(10_000);
+        // a request waits at most this long for a connection when the database is down, then gets a 503
+        cfg.setConnectionTimeout(2_000);
         HikariDataSource ds = new HikariDataSource(cfg);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -53,6 +55,18 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(ds);
+    }
+
+    /**
+     * Null when the database answers a validity check within a second, else what is wrong (for
+     * readiness probes).
+     */
+    public String problem() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.isValid(1) ? null : "the database connection is not valid";
+        } catch (java.sql.SQLException e) {
+            return "the database is unavailable: " + e.getMessage();
+        }
     }
 
     public DataSource dataSource() {

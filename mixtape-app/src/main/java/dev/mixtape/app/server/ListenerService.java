@@ -1,0 +1,492 @@
+package dev.mixtape.app.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixtape.algo.content.SongKeys;
+import dev.mixtape.algo.listener.SessionRecommender;
+import dev.mixtape.algo.listener.SessionWeights;
+import dev.mixtape.algo.personality.PersonalityMusicModel;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.core.InvalidRequestException;
+import dev.mixtape.core.NotFoundException;
+import dev.mixtape.core.listener.EventKeys;
+import dev.mixtape.core.listener.EventType;
+import dev.mixtape.core.listener.HistoryEntry;
+import dev.mixtape.core.listener.Listener;
+import dev.mixtape.core.listener.ListenerStore;
+import dev.mixtape.core.listener.ListeningEvent;
+import dev.mixtape.core.listener.PersonalityProfile;
+import dev.mixtape.core.listener.PlayDecay;
+import dev.mixtape.core.listener.Traits;
+import dev.mixtape.storage.cache.CacheKind;
+import dev.mixtape.storage.cache.TieredCache;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Listeners, their events, history, personality and session picks: validation, the store, and the two
+ * cache tiers. A listener's record, history and profile are cached together ({@link CacheKind#USER_DATA});
+ * a session answer is cached per listener and catalog ({@link CacheKind#RECOMMENDATIONS}); both are
+ * dropped whenever the listener's events or profile change. Thread-safe.
+ */
+public final class ListenerService {
+    public static final int MAX_BATCH = 1000;
+    /** How far ahead of the server's clock an event may be stamped (clock skew between devices). */
+    public static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
+    /** History rows a session is computed from. */
+    static final int SESSION_HISTORY = 500;
+    static final int HISTORY_LIMIT = 50;
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._:@+\\-]{1,128}");
+    private static final Set<String> EVENT_FIELDS = Set.of("user_id", "track_id", "type", "timestamp", "ms_played",
+            "recommendation_id", "idempotency_key");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ListenerStore store;
+    private final TieredCache cache;
+    private final EngineHolder engines;
+    private final SessionWeights weights;
+    private final Clock clock;
+    private volatile Models models;
+
+    /** The session recommender built over one engine's catalog, with a version naming that catalog in cache keys. */
+    private record Models(Engine engine, SessionRecommender sessions, String catalogVersion) {}
+
+    public record UserData(Listener listener, List<HistoryEntry> history, PersonalityProfile personality) {}
+
+    public ListenerService(ListenerStore store, TieredCache cache, EngineHolder engines, SessionWeights weights, Clock clock) {
+        this.store = store;
+        this.cache = cache;
+        this.engines = engines;
+        this.weights = weights;
+        this.clock = clock;
+    }
+
+    public TieredCache cache() {
+        return cache;
+    }
+
+    // ---- users
+
+    public static String checkUserId(String id, String field) {
+        if (id == null || !USER_ID.matcher(id).matches()) {
+            throw new InvalidRequestException(field + " must be 1 to 128 characters from A-Z a-z 0-9 . _ : @ + -; got "
+                    + (id == null ? "nothing" : "'" + (id.length() > 140 ? id.substring(0, 140) + "…" : id) + "'"));
+        }
+        return id;
+    }
+
+    public ListenerStore.Created createUser(String id, Instant createdAt) {
+        checkUserId(id, "id");
+        Instant now = clock.instant();
+        if (createdAt != null && createdAt.isAfter(now.plus(FUTURE_SKEW))) {
+            throw new InvalidRequestException("created_at is in the future: " + createdAt);
+        }
+        ListenerStore.Created c = store.createUser(id, createdAt == null ? now : createdAt);
+        if (c.created()) {
+            cache.invalidate(CacheKind.USER_DATA, id);
+        }
+        return c;
+    }
+
+    /** The listener's cached record, history (top {@value #SESSION_HISTORY}) and profile; 404 when unknown. */
+    public UserData userData(String id) {
+        return userDataCached(id).value();
+    }
+
+    private TieredCache.Cached<UserData> userDataCached(String id) {
+        checkUserId(id, "user id");
+        TieredCache.Cached<UserData> c = cache.get(CacheKind.USER_DATA, id, UserDataCodec.INSTANCE, () -> store.user(id)
+                .map(l -> new UserData(l, store.history(id, SESSION_HISTORY), store.personality(id).orElse(null)))
+                .orElse(null));
+        if (c == null || c.value() == null) {
+            throw new NotFoundException("no listener '" + id + "'; create it with POST /api/v1/users {\"id\": \"" + id + "\"}");
+        }
+        return c;
+    }
+
+    public void deleteUser(String id) {
+        checkUserId(id, "user id");
+        boolean existed = store.deleteUser(id);
+        invalidate(id);
+        if (!existed) {
+            throw new NotFoundException("no listener '" + id + "'");
+        }
+    }
+
+    private void invalidate(String userId) {
+        cache.invalidate(CacheKind.USER_DATA, userId);
+        Models m = models;
+        if (m != null) {
+            cache.invalidate(CacheKind.RECOMMENDATIONS, m.catalogVersion() + ":" + userId);
+        }
+    }
+
+    // ---- events
+
+    public record Rejection(int index, String idempotencyKey, String error) {}
+
+    public record BatchResult(int received, int accepted, int duplicates, List<Rejection> rejected) {}
+
+    public BatchResult ingest(JsonNode body) {
+        JsonNode events = body.get("events");
+        if (events == null || !events.isArray()) {
+            throw new InvalidRequestException("events is required: an array of 1 to " + MAX_BATCH + " events like "
+                    + "{\"user_id\": \"u1\", \"track_id\": \"...\", \"type\": \"play\", \"timestamp\": \"2026-01-01T12:00:00Z\"}");
+        }
+        if (events.isEmpty() || events.size() > MAX_BATCH) {
+            throw new InvalidRequestException("events must hold 1 to " + MAX_BATCH + " events; got " + events.size()
+                    + (events.size() > MAX_BATCH ? " (split the batch)" : ""));
+        }
+        Catalog catalog = engines.get().catalog();
+        Instant now = clock.instant();
+        List<ListeningEvent> valid = new ArrayList<>(events.size());
+        List<Double> plays = new ArrayList<>(events.size());
+        List<Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode e = events.get(i);
+            try {
+                ListeningEvent ev = event(e, catalog, now);
+                valid.add(ev);
+                plays.add(ev.type() == EventType.PLAY ? PlayDecay.playFraction(ev.msPlayed(), catalog.durationMs(catalog.indexOf(ev.trackId()))) : 0.0);
+            } catch (InvalidRequestException ex) {
+                String key = e.isObject() && e.path("idempotency_key").isTextual() ? e.get("idempotency_key").asText() : null;
+                rejected.add(new Rejection(i, key, ex.getMessage()));
+            }
+        }
+        int accepted = 0;
+        if (!valid.isEmpty()) {
+            boolean[] inserted = store.append(valid, plays.stream().mapToDouble(Double::doubleValue).toArray(), now);
+            Set<String> touched = new LinkedHashSet<>();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i]) {
+                    accepted++;
+                    touched.add(valid.get(i).userId());
+                }
+            }
+            touched.forEach(this::invalidate);
+        }
+        return new BatchResult(events.size(), accepted, valid.size() - accepted, rejected);
+    }
+
+    private static ListeningEvent event(JsonNode e, Catalog catalog, Instant now) {
+        if (!e.isObject()) {
+            throw new InvalidRequestException("an event must be a JSON object, got " + e.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        JsonBody.checkFields(e, EVENT_FIELDS, "");
+        String user = checkUserId(JsonBody.text(e, "user_id", "the listener's id"), "user_id");
+        String track = JsonBody.text(e, "track_id", "a catalog track id");
+        if (catalog.indexOf(track) < 0) {
+            throw new InvalidRequestException("unknown track_id '" + track + "'");
+        }
+        EventType type = EventType.parse(JsonBody.text(e, "type", "play, skip, save, like or dislike"));
+        Instant at = timestamp(e.get("timestamp"), "timestamp");
+        if (at.isAfter(now.plus(FUTURE_SKEW))) {
+            throw new InvalidRequestException("timestamp " + at + " is in the future (server time " + now + ")");
+        }
+        long ms = 0;
+        if (e.hasNonNull("ms_played")) {
+            JsonNode n = e.get("ms_played");
+            if (!n.isIntegralNumber() || n.asLong() < 0 || n.asLong() > 86_400_000L) {
+                throw new InvalidRequestException("ms_played must be a whole number of milliseconds from 0 to 86400000, got " + n);
+            }
+            ms = n.asLong();
+        }
+        String rec = null;
+        if (e.hasNonNull("recommendation_id")) {
+            rec = JsonBody.text(e, "recommendation_id", "the id of the session that offered the track");
+            if (rec.isEmpty() || rec.length() > 128) {
+                throw new InvalidRequestException("recommendation_id must be 1 to 128 characters");
+            }
+        }
+        String key;
+        if (e.hasNonNull("idempotency_key")) {
+            String k = JsonBody.text(e, "idempotency_key", "a string unique per event for this listener");
+            if (k.isEmpty() || k.length() > 200) {
+                throw new InvalidRequestException("idempotency_key must be 1 to 200 characters");
+            }
+            key = EventKeys.of(user, k);
+        } else {
+            key = EventKeys.ofContent(user, track, type, at, ms, rec);
+        }
+        return new ListeningEvent(user, track, type, at, ms, rec, key);
+    }
+
+    /** An instant from ISO-8601 with an offset or epoch milliseconds; errors name {@code field}. */
+    static Instant timestamp(JsonNode n, String field) {
+        if (n == null || n.isNull()) {
+            throw new InvalidRequestException(field + " is required: ISO-8601 (2026-01-01T12:00:00Z) or epoch milliseconds");
+        }
+        if (n.isIntegralNumber() || (n.isTextual() && n.asText().matches("\\d{1,15}"))) {
+            long ms = n.asLong();
+            if (ms < 100_000_000_000L) {
+                throw new InvalidRequestException(field + " " + ms + " looks like epoch seconds; send epoch milliseconds or ISO-8601");
+            }
+            return Instant.ofEpochMilli(ms);
+        }
+        if (n.isTextual()) {
+            String s = n.asText().trim();
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    return Instant.parse(s);
+                } catch (DateTimeParseException e2) {
+                    throw new InvalidRequestException(field + " '" + s + "' is not ISO-8601 with an offset (2026-01-01T12:00:00Z) "
+                            + "nor epoch milliseconds");
+                }
+            }
+        }
+        throw new InvalidRequestException(field + " must be an ISO-8601 string or epoch milliseconds, got " + n);
+    }
+
+    // ---- history
+
+    public ObjectNode history(String userId, int limit) {
+        if (limit < 1 || limit > HISTORY_LIMIT) {
+            throw new InvalidRequestException("limit must be from 1 to " + HISTORY_LIMIT + ", got " + limit);
+        }
+        UserData d = userData(userId);
+        Catalog c = engines.get().catalog();
+        Instant now = clock.instant();
+        ObjectNode out = NODES.objectNode();
+        out.put("user_id", userId);
+        out.put("half_life_days", PlayDecay.HALF_LIFE_DAYS);
+        ArrayNode items = out.putArray("items");
+        for (HistoryEntry h : d.history()) {
+            if (items.size() >= limit) {
+                break;
+            }
+            int t = c.indexOf(h.trackId());
+            if (h.plays() <= 0 || t < 0) {
+                continue;
+            }
+            ObjectNode item = items.addObject();
+            item.put("rank", items.size());
+            item.set("track", JsonBody.JSON.valueToTree(TrackMaps.summary(c, t)));
+            item.put("play_count", Math.round(PlayDecay.decayed(h.playScore(), now) * 1000) / 1000.0);
+            item.put("plays", Math.round(h.plays() * 1000) / 1000.0);
+            item.put("skips", h.skips());
+            item.put("likes", h.likes());
+            item.put("saves", h.saves());
+            item.put("dislikes", h.dislikes());
+            item.put("last_event_at", h.lastEventAt().toString());
+            item.set("audio_features", JsonBody.JSON.valueToTree(TrackMaps.audioFeatures(c, t)));
+        }
+        out.put("total", items.size());
+        return out;
+    }
+
+    // ---- personality
+
+    public PersonalityProfile putPersonality(String userId, Traits traits, String source) {
+        userData(userId); // 404 for an unknown listener
+        PersonalityProfile p = new PersonalityProfile(traits, source, clock.instant());
+        store.putPersonality(userId, p);
+        invalidate(userId);
+        return p;
+    }
+
+    public PersonalityProfile personality(String userId) {
+        PersonalityProfile p = userData(userId).personality();
+        if (p == null) {
+            throw new NotFoundException("listener '" + userId + "' has no personality profile; PUT one to /api/v1/users/"
+                    + userId + "/personality");
+        }
+        return p;
+    }
+
+    // ---- sessions
+
+    /** A session's answer and where it came from. */
+    public record Session(ObjectNode body, TieredCache.Status cacheStatus) {}
+
+    public Session session(String userId, int size) {
+        long start = System.nanoTime();
+        Models m = models();
+        TieredCache.Cached<UserData> data = userDataCached(userId);
+        String key = m.catalogVersion() + ":" + userId + (size == SessionRecommender.DEFAULT_SIZE ? "" : ":" + size);
+        TieredCache.Cached<ObjectNode> c = cache.get(CacheKind.RECOMMENDATIONS, key, JsonNodeCodec.INSTANCE,
+                () -> computeSession(m, data.value(), size));
+        ObjectNode body = c.value().deepCopy();
+        ObjectNode meta = (ObjectNode) body.get("metadata");
+        meta.put("response_time_ms", Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
+        meta.put("cache_status", c.status().wireName());
+        return new Session(body, c.status());
+    }
+
+    private ObjectNode computeSession(Models m, UserData d, int size) {
+        Instant now = clock.instant();
+        SessionRecommender.Result r = m.sessions().recommend(new SessionRecommender.Input(d.listener(), d.history(),
+                d.personality(), now, size));
+        Catalog c = m.engine().catalog();
+        String id = "ses_" + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode out = NODES.objectNode();
+        out.put("session_id", id);
+        out.put("user_id", d.listener().id());
+        out.put("created_at", now.toString());
+        ArrayNode recs = out.putArray("recommendations");
+        for (SessionRecommender.Pick p : r.picks()) {
+            ObjectNode o = recs.addObject();
+            o.put("rank", recs.size());
+            o.set("track", JsonBody.JSON.valueToTree(TrackMaps.summary(c, p.track())));
+            o.put("score", p.score());
+            o.put("reason", p.reason());
+            o.put("explanation", p.explanation());
+            if (p.becauseOfTrack() != null) {
+                o.put("because_of_track", p.becauseOfTrack());
+            }
+            if (p.trait() != null) {
+                o.put("trait", p.trait());
+            }
+            o.put("source", p.source());
+            o.set("contributions", JsonBody.JSON.valueToTree(p.contributions()));
+        }
+        ObjectNode meta = out.putObject("metadata");
+        meta.put("total_candidates", r.totalCandidates());
+        meta.put("final_count", r.picks().size());
+        meta.put("cold_start_stage", r.stage().wireName());
+        meta.set("candidates_by_source", JsonBody.JSON.valueToTree(r.candidatesBySource()));
+        meta.set("blend", JsonBody.JSON.valueToTree(r.blend()));
+        meta.put("has_history", d.history().stream().anyMatch(h -> h.plays() > 0 || h.likes() + h.saves() > 0));
+        meta.put("has_personality", d.personality() != null);
+        try {
+            store.saveSession(id, d.listener().id(), now, JsonBody.JSON.writeValueAsString(out));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The session recommender over the current engine, rebuilt when the engine changes. */
+    private Models models() {
+        Engine e = engines.get();
+        Models m = models;
+        if (m != null && m.engine() == e) {
+            return m;
+        }
+        synchronized (this) {
+            m = models;
+            if (m == null || m.engine() != e) {
+                Catalog c = e.catalog();
+                m = new Models(e, new SessionRecommender(e.space(), new PersonalityMusicModel(c), new SongKeys(c), weights),
+                        catalogVersion(c));
+                models = m;
+            }
+            return m;
+        }
+    }
+
+    /** Builds the session models now (they take ~0.2 s), so the first session request does not pay for them. */
+    public void prepare() {
+        models();
+    }
+
+    static String catalogVersion(Catalog c) {
+        long h = 0xcbf29ce484222325L;
+        for (int t = 0; t < c.size(); t++) {
+            String id = c.trackId(t);
+            for (int i = 0; i < id.length(); i++) {
+                h = (h ^ id.charAt(i)) * 0x100000001b3L;
+            }
+            h = (h ^ c.popularity(t)) * 0x100000001b3L;
+        }
+        return Long.toUnsignedString(h, 36);
+    }
+
+    // ---- codecs for the shared tier
+
+    /** A JSON tree as UTF-8 bytes. */
+    enum JsonNodeCodec implements TieredCache.Codec<ObjectNode> {
+        INSTANCE;
+
+        @Override
+        public byte[] encode(ObjectNode value) {
+            try {
+                return JsonBody.JSON.writeValueAsBytes(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public ObjectNode decode(byte[] bytes) {
+            try {
+                return (ObjectNode) JsonBody.JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not a cached session", e);
+            }
+        }
+    }
+
+    /** {@link UserData} as compact JSON (times as epoch ms). */
+    enum UserDataCodec implements TieredCache.Codec<UserData> {
+        INSTANCE;
+
+        @Override
+        public byte[] encode(UserData d) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Listener l = d.listener();
+            m.put("id", l.id());
+            m.put("c", l.createdAt().toEpochMilli());
+            m.put("f", l.firstEventAt() == null ? null : l.firstEventAt().toEpochMilli());
+            m.put("n", l.eventCount());
+            List<Object[]> h = new ArrayList<>();
+            for (HistoryEntry e : d.history()) {
+                h.add(new Object[] {e.trackId(), e.playScore(), e.plays(), e.skips(), e.likes(), e.saves(), e.dislikes(),
+                    e.lastEventAt().toEpochMilli()});
+            }
+            m.put("h", h);
+            if (d.personality() != null) {
+                PersonalityProfile p = d.personality();
+                m.put("p", p.traits().toArray());
+                m.put("ps", p.source());
+                m.put("pu", p.updatedAt().toEpochMilli());
+            }
+            try {
+                return JsonBody.JSON.writeValueAsBytes(m);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public UserData decode(byte[] bytes) {
+            try {
+                JsonNode n = JsonBody.JSON.readTree(bytes);
+                Listener l = new Listener(n.get("id").asText(), Instant.ofEpochMilli(n.get("c").asLong()),
+                        n.get("f").isNull() ? null : Instant.ofEpochMilli(n.get("f").asLong()), n.get("n").asLong());
+                List<HistoryEntry> h = new ArrayList<>();
+                for (JsonNode e : n.get("h")) {
+                    h.add(new HistoryEntry(e.get(0).asText(), e.get(1).asDouble(), e.get(2).asDouble(), e.get(3).asInt(),
+                            e.get(4).asInt(), e.get(5).asInt(), e.get(6).asInt(), Instant.ofEpochMilli(e.get(7).asLong())));
+                }
+                PersonalityProfile p = null;
+                if (n.has("p")) {
+                    double[] t = new double[5];
+                    for (int i = 0; i < 5; i++) {
+                        t[i] = n.get("p").get(i).asDouble();
+                    }
+                    p = new PersonalityProfile(Traits.of(t), n.get("ps").asText(), Instant.ofEpochMilli(n.get("pu").asLong()));
+                }
+                return new UserData(l, List.copyOf(h), p);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("not cached listener data", e);
+            }
+        }
+    }
+}
