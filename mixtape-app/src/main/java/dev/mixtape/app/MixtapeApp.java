@@ -190,10 +190,11 @@ public final class MixtapeApp implements AutoCloseable {
     }
 
     private String loadModels(Engine engine) {
+        long start = System.nanoTime();
         ArtistModelLoader.Result r = ArtistModelLoader.load(config.home().resolve("models"), engine.catalog());
         engine.cf().artists(r.neighbours(), r.status());
         LOG.atInfo().addKeyValue("covered_artists", r.neighbours() == null ? 0 : r.neighbours().coveredArtists())
-                .log(r.status());
+                .addKeyValue("load_ms", (System.nanoTime() - start) / 1_000_000).log(r.status());
         return r.status();
     }
 
