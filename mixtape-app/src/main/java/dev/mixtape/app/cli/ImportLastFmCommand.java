@@ -21,11 +21,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lastfm", mixinStandardHelpOptions = true,
-        description = {"Import Last.fm HetRec 2k listening data (user_artists.dat, artists.dat; plain or .gz) and train the",
-            "artist model the server uses for related artists: Last.fm artists are matched to catalog artists by name",
-            "(folded, then 'the'/'&'/punctuation rules, then without a featuring suffix), item-kNN is trained on",
-            "users x matched artists and saved under $MIXTAPE_HOME/models/ with the match report files.",
-            "Needs the catalog imported first. Example: mixtape import lastfm ../shared/data/lastfm-hetrec2011-2k"})
+        description = {"Import Last.fm HetRec 2k and train the related-artists model.",
+            "Reads user_artists.dat and artists.dat (plain or .gz) from DIR, matches",
+            "the Last.fm artists to catalog artists by name (folded; then 'the', '&',",
+            "apostrophes, initials; then without a featuring suffix), reports the",
+            "match rate, the plays covered and the unmatched names, and trains item-kNN",
+            "on users x matched artists. Writes the model, its artist mapping and the",
+            "match report files to $MIXTAPE_HOME/models/; the server loads the model",
+            "on its next start. Needs the catalog imported first.",
+            "Example: mixtape import lastfm ../shared/data/lastfm-hetrec2011-2k"})
 final class ImportLastFmCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The Last.fm HetRec 2k folder.")
     Path dir;
@@ -38,7 +42,7 @@ final class ImportLastFmCommand implements Callable<Integer> {
             description = "Neighbours item-kNN keeps per artist (default: ${DEFAULT-VALUE}).")
     int neighbours;
 
-    @Option(names = "--shrink", defaultValue = "10", description = "item-kNN shrinkage (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--shrink", paramLabel = "S", defaultValue = "10", description = "item-kNN shrinkage (default: ${DEFAULT-VALUE}).")
     double shrink;
 
     @Option(names = "--min-listeners", paramLabel = "N", defaultValue = "5",
