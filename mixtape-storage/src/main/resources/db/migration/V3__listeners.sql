@@ -8,10 +8,10 @@ CREATE TABLE listeners (
     event_count    BIGINT NOT NULL DEFAULT 0
 );
 
--- Every accepted event. event_key is the de-duplication key (SHA-256 of user and idempotency key, or of
--- the event's content), so a retried batch inserts nothing twice.
+-- Every accepted event. event_key is the de-duplication key (the first 128 bits of SHA-256 over user and
+-- idempotency key, or over the event's content), so a retried batch inserts nothing twice.
 CREATE TABLE listening_events (
-    event_key         VARCHAR(64) PRIMARY KEY,
+    event_key         UUID PRIMARY KEY,
     user_id           VARCHAR(128) NOT NULL,
     track_id          VARCHAR(64) NOT NULL,
     event_type        SMALLINT NOT NULL,

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * The de-duplication key of an event: SHA-256 of the user id and the caller's idempotency key, or, when
  * the caller sent none, of the event's content (user, track, type, timestamp, ms played, recommendation).
- * Keys are scoped per user, so two users may reuse an idempotency key. 43 URL-safe characters.
+ * Keys are scoped per user, so two users may reuse an idempotency key. The key is the digest's first 128
+ * bits as a UUID string (stored in a UUID column: compact, and compared as two longs).
  */
 public final class EventKeys {
     private EventKeys() {}
@@ -27,7 +27,8 @@ public final class EventKeys {
     private static String hash(String s) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(d);
+            return new java.util.UUID(b.getLong(), b.getLong()).toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -17,19 +17,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * {@link ListenerStore} over JDBC: the embedded H2 database or PostgreSQL, with the V3 migration's
  * tables. A batch of events is one transaction: known keys are looked up, new events are inserted with a
- * JDBC batch, and the listener rows and history rows the batch touches are upserted once each
- * (PostgreSQL {@code INSERT ... ON CONFLICT DO UPDATE}, H2 {@code MERGE ... USING}), adding the batch's
- * counts to the stored ones. When a concurrent batch inserts the same key first, the transaction is
+ * JDBC batch, and the listener rows and history rows the batch touches are upserted once each, adding
+ * the batch's counts to the stored ones (PostgreSQL {@code INSERT ... ON CONFLICT DO UPDATE}; H2 a batch of
+ * relative {@code UPDATE}s, then a batch of {@code INSERT}s for the rows that were not there). When a concurrent batch inserts the same key first, the transaction is
  * retried, so a key is never counted twice.
  */
 public final class JdbcListenerStore implements ListenerStore {
@@ -142,8 +142,9 @@ public final class JdbcListenerStore implements ListenerStore {
     private boolean[] appendIn(Connection c, List<ListeningEvent> events, double[] plays, Instant now) throws SQLException {
         Set<String> known = knownKeys(c, events);
         boolean[] inserted = new boolean[events.size()];
-        Map<String, long[]> users = new LinkedHashMap<>(); // id -> {count, first event}
-        Map<String, Map<String, HistoryEntry>> rows = new LinkedHashMap<>();
+        // sorted, so concurrent batches lock rows in one order and cannot deadlock
+        Map<String, long[]> users = new java.util.TreeMap<>(); // id -> {count, first event}
+        Map<String, Map<String, HistoryEntry>> rows = new java.util.TreeMap<>();
         long received = now.toEpochMilli();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO listening_events (event_key, user_id, track_id, event_type, "
                 + "occurred_at, ms_played, recommendation_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -153,7 +154,7 @@ public final class JdbcListenerStore implements ListenerStore {
                     continue;
                 }
                 inserted[i] = true;
-                ps.setString(1, e.key());
+                ps.setObject(1, UUID.fromString(e.key()));
                 ps.setString(2, e.userId());
                 ps.setString(3, e.trackId());
                 ps.setShort(4, (short) e.type().ordinal());
@@ -190,11 +191,11 @@ public final class JdbcListenerStore implements ListenerStore {
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             try (PreparedStatement ps = c.prepareStatement("SELECT event_key FROM listening_events WHERE event_key IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
+                    ps.setObject(i + 1, UUID.fromString(chunk.get(i)));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        known.add(rs.getString(1));
+                        known.add(rs.getObject(1, UUID.class).toString());
                     }
                 }
             }
@@ -203,63 +204,126 @@ public final class JdbcListenerStore implements ListenerStore {
     }
 
     private void upsertListeners(Connection c, Map<String, long[]> users, long now) throws SQLException {
-        String sql = postgres
-                ? "INSERT INTO listeners AS t (id, created_at, first_event_at, event_count) VALUES (?, ?, ?, ?) "
-                  + "ON CONFLICT (id) DO UPDATE SET event_count = t.event_count + EXCLUDED.event_count, "
-                  + "first_event_at = LEAST(COALESCE(t.first_event_at, EXCLUDED.first_event_at), EXCLUDED.first_event_at)"
-                : "MERGE INTO listeners t USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
-                  + "s(id, created_at, first_event_at, event_count) ON t.id = s.id "
-                  + "WHEN MATCHED THEN UPDATE SET event_count = t.event_count + s.event_count, "
-                  + "first_event_at = LEAST(COALESCE(t.first_event_at, s.first_event_at), s.first_event_at) "
-                  + "WHEN NOT MATCHED THEN INSERT (id, created_at, first_event_at, event_count) "
-                  + "VALUES (s.id, s.created_at, s.first_event_at, s.event_count)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Map.Entry<String, long[]> u : users.entrySet()) {
-                ps.setString(1, u.getKey());
-                ps.setLong(2, now);
+        if (postgres) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO listeners AS t (id, created_at, first_event_at, event_count) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET event_count = t.event_count + EXCLUDED.event_count, "
+                    + "first_event_at = LEAST(COALESCE(t.first_event_at, EXCLUDED.first_event_at), EXCLUDED.first_event_at)")) {
+                for (Map.Entry<String, long[]> u : users.entrySet()) {
+                    ps.setString(1, u.getKey());
+                    ps.setLong(2, now);
+                    ps.setLong(3, u.getValue()[1]);
+                    ps.setLong(4, u.getValue()[0]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return;
+        }
+        // H2: relative updates (row-locked, so concurrent batches add up), then inserts for the rows that were not there;
+        // a concurrent insert of the same row fails the transaction with a unique violation, and append retries it
+        List<Map.Entry<String, long[]>> list = new ArrayList<>(users.entrySet());
+        int[] updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE listeners SET event_count = event_count + ?, "
+                + "first_event_at = LEAST(COALESCE(first_event_at, ?), ?) WHERE id = ?")) {
+            for (Map.Entry<String, long[]> u : list) {
+                ps.setLong(1, u.getValue()[0]);
+                ps.setLong(2, u.getValue()[1]);
                 ps.setLong(3, u.getValue()[1]);
-                ps.setLong(4, u.getValue()[0]);
+                ps.setString(4, u.getKey());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            updated = ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO listeners (id, created_at, first_event_at, event_count) VALUES (?, ?, ?, ?)")) {
+            boolean any = false;
+            for (int i = 0; i < list.size(); i++) {
+                if (updated[i] == 0) {
+                    ps.setString(1, list.get(i).getKey());
+                    ps.setLong(2, now);
+                    ps.setLong(3, list.get(i).getValue()[1]);
+                    ps.setLong(4, list.get(i).getValue()[0]);
+                    ps.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ps.executeBatch();
+            }
         }
     }
 
     private void upsertHistory(Connection c, Map<String, Map<String, HistoryEntry>> rows) throws SQLException {
-        String add = "play_score = t.play_score + %1$s.play_score, plays = t.plays + %1$s.plays, skips = t.skips + %1$s.skips, "
-                + "likes = t.likes + %1$s.likes, saves = t.saves + %1$s.saves, dislikes = t.dislikes + %1$s.dislikes, "
-                + "last_event_at = GREATEST(t.last_event_at, %1$s.last_event_at)";
+        List<String> users = new ArrayList<>();
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (Map.Entry<String, Map<String, HistoryEntry>> u : rows.entrySet()) {
+            // a stable order of rows keeps concurrent batches from deadlocking on each other's locks
+            List<HistoryEntry> mine = new ArrayList<>(u.getValue().values());
+            mine.sort(java.util.Comparator.comparing(HistoryEntry::trackId));
+            for (HistoryEntry h : mine) {
+                users.add(u.getKey());
+                entries.add(h);
+            }
+        }
         String columns = "user_id, track_id, play_score, plays, skips, likes, saves, dislikes, last_event_at";
-        String sql = postgres
-                ? "INSERT INTO listening_history AS t (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                  + "ON CONFLICT (user_id, track_id) DO UPDATE SET " + add.formatted("EXCLUDED")
-                : "MERGE INTO listening_history t USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(64)), "
-                  + "CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER), CAST(? AS INTEGER), "
-                  + "CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS BIGINT))) s(" + columns + ") "
-                  + "ON t.user_id = s.user_id AND t.track_id = s.track_id "
-                  + "WHEN MATCHED THEN UPDATE SET " + add.formatted("s")
-                  + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (s.user_id, s.track_id, s.play_score, s.plays, "
-                  + "s.skips, s.likes, s.saves, s.dislikes, s.last_event_at)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Map.Entry<String, Map<String, HistoryEntry>> u : rows.entrySet()) {
-                // a stable order of rows keeps concurrent batches from deadlocking on each other's locks
-                List<HistoryEntry> entries = new ArrayList<>(u.getValue().values());
-                entries.sort(java.util.Comparator.comparing(HistoryEntry::trackId));
-                for (HistoryEntry h : entries) {
-                    ps.setString(1, u.getKey());
-                    ps.setString(2, h.trackId());
-                    ps.setDouble(3, h.playScore());
-                    ps.setDouble(4, h.plays());
-                    ps.setInt(5, h.skips());
-                    ps.setInt(6, h.likes());
-                    ps.setInt(7, h.saves());
-                    ps.setInt(8, h.dislikes());
-                    ps.setLong(9, h.lastEventAt().toEpochMilli());
+        if (postgres) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO listening_history AS t (" + columns + ") VALUES "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, track_id) DO UPDATE SET play_score = t.play_score + "
+                    + "EXCLUDED.play_score, plays = t.plays + EXCLUDED.plays, skips = t.skips + EXCLUDED.skips, "
+                    + "likes = t.likes + EXCLUDED.likes, saves = t.saves + EXCLUDED.saves, dislikes = t.dislikes + EXCLUDED.dislikes, "
+                    + "last_event_at = GREATEST(t.last_event_at, EXCLUDED.last_event_at)")) {
+                for (int i = 0; i < entries.size(); i++) {
+                    bindHistory(ps, users.get(i), entries.get(i));
                     ps.addBatch();
                 }
+                ps.executeBatch();
             }
-            ps.executeBatch();
+            return;
         }
+        int[] updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE listening_history SET play_score = play_score + ?, plays = plays + ?, "
+                + "skips = skips + ?, likes = likes + ?, saves = saves + ?, dislikes = dislikes + ?, "
+                + "last_event_at = GREATEST(last_event_at, ?) WHERE user_id = ? AND track_id = ?")) {
+            for (int i = 0; i < entries.size(); i++) {
+                HistoryEntry h = entries.get(i);
+                ps.setDouble(1, h.playScore());
+                ps.setDouble(2, h.plays());
+                ps.setInt(3, h.skips());
+                ps.setInt(4, h.likes());
+                ps.setInt(5, h.saves());
+                ps.setInt(6, h.dislikes());
+                ps.setLong(7, h.lastEventAt().toEpochMilli());
+                ps.setString(8, users.get(i));
+                ps.setString(9, h.trackId());
+                ps.addBatch();
+            }
+            updated = ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO listening_history (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            boolean any = false;
+            for (int i = 0; i < entries.size(); i++) {
+                if (updated[i] == 0) {
+                    bindHistory(ps, users.get(i), entries.get(i));
+                    ps.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static void bindHistory(PreparedStatement ps, String user, HistoryEntry h) throws SQLException {
+        ps.setString(1, user);
+        ps.setString(2, h.trackId());
+        ps.setDouble(3, h.playScore());
+        ps.setDouble(4, h.plays());
+        ps.setInt(5, h.skips());
+        ps.setInt(6, h.likes());
+        ps.setInt(7, h.saves());
+        ps.setInt(8, h.dislikes());
+        ps.setLong(9, h.lastEventAt().toEpochMilli());
     }
 
     @Override
