@@ -19,10 +19,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Entry point of {@code ./mixtape bench}: {@code recommend}, {@code http} and {@code import}. */
+/** Entry point of {@code ./mixtape bench}: one subcommand per benchmark (docs/BENCHMARKS.md). */
 @Command(name = "mixtape bench", mixinStandardHelpOptions = true, version = "mixtape-bench 0.1.0",
         description = "Benchmarks and load drivers for mixtape (see docs/BENCHMARKS.md).",
-        subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class, BenchMain.Cf.class})
+        subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class, BenchMain.Cf.class,
+            BenchMain.Sessions.class, BenchMain.Events.class, BenchMain.Users.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -291,6 +292,70 @@ public final class BenchMain implements Runnable {
         public Integer call() throws RunnerException {
             new Runner(jmh("CfTopNBenchmark").build()).run();
             return 0;
+        }
+    }
+
+    @Command(name = "sessions", mixinStandardHelpOptions = true,
+            description = {"Session initialisation latency (JMH, SessionBenchmark) on the full catalog for a listener of 500",
+                "events with a profile, on the embedded H2 file store: uncached (history and profile read, 50 picks computed,",
+                "session stored) and cached."})
+    static final class Sessions implements Callable<Integer> {
+        @Option(names = "--jvm-arg", paramLabel = "ARG", description = "Extra JVM argument for the fork (repeatable), e.g. a profiler.")
+        List<String> jvmArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException, RunnerException {
+            Path file = BenchData.catalogFile(null);
+            List<String> args = new ArrayList<>(jvmArgs);
+            args.add("-D" + BenchData.CATALOG_PROPERTY + "=" + file.toAbsolutePath());
+            new Runner(jmh("SessionBenchmark").jvmArgsAppend(args.toArray(String[]::new)).build()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "events", mixinStandardHelpOptions = true,
+            description = {"Event ingestion throughput: batches through the listener service (validation, one transaction per",
+                "batch, history upserts; minus HTTP) into a fresh H2 file database, or a throw-away PostgreSQL schema."})
+    static final class Events implements Callable<Integer> {
+        @Option(names = "--postgres", paramLabel = "JDBC_URL", arity = "0..1", fallbackValue = "jdbc:postgresql://127.0.0.1:5432/test",
+                description = "Use PostgreSQL (user postgres, trust auth) instead of H2; default URL ${FALLBACK-VALUE}.")
+        String postgres;
+
+        @Option(names = "--batches", paramLabel = "N", defaultValue = "200", description = "Timed batches (default: ${DEFAULT-VALUE}).")
+        int batches;
+
+        @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000", description = "Events per batch (default: ${DEFAULT-VALUE}).")
+        int batchSize;
+
+        @Option(names = "--users", paramLabel = "N", defaultValue = "1000", description = "Distinct listeners (default: ${DEFAULT-VALUE}).")
+        int users;
+
+        @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "2", description = "Threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Override
+        public Integer call() throws Exception {
+            EventsBench.run(BenchData.loadCatalog(BenchData.catalogFile(null)), postgres, batches, batchSize, users, threads, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "users", mixinStandardHelpOptions = true,
+            description = {"Many concurrent listeners over loopback, a bounded run: each creates itself, sets a personality, posts",
+                "events, opens sessions and reads its history (8 requests). Errors and latency percentiles per endpoint."})
+    static final class Users implements Callable<Integer> {
+        @Option(names = "--url", paramLabel = "URL", description = "A running server; by default one is started in process on a temporary home.")
+        String url;
+
+        @Option(names = {"-u", "--users"}, paramLabel = "N", defaultValue = "1000", description = "Concurrent listeners (default: ${DEFAULT-VALUE}).")
+        int users;
+
+        @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "30s", description = "Per request (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Override
+        public Integer call() throws Exception {
+            return UsersLoad.run(url, users, timeout, System.out);
         }
     }
 

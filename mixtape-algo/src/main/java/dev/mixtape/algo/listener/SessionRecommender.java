@@ -42,11 +42,11 @@ import java.util.SplittableRandom;
 public final class SessionRecommender {
     public static final int DEFAULT_SIZE = 50;
     static final int HISTORY_PROFILE = 200;
-    // source quotas: at most 120 + 5 * 24 + 130 + 70 + 60 = 500 candidates; a source the listener has no data for
+    // source quotas: at most 120 + 3 * 40 + 130 + 70 + 60 = 500 candidates; a source the listener has no data for
     // passes its share to the others, so there are always at least 200
     static final int NEAR_PROFILE = 120;
-    static final int SEED_TRACKS = 5;
-    static final int NEAR_SEED = 24;
+    static final int SEED_TRACKS = 3;
+    static final int NEAR_SEED = 40;
     static final int PERSONALITY = 130;
     static final int POPULAR = 70;
     static final int FRESH = 60;
@@ -126,32 +126,29 @@ public final class SessionRecommender {
         Map<Integer, String> candidates = new LinkedHashMap<>();
         Map<String, Integer> bySource = new LinkedHashMap<>();
         BitSet songsTaken = (BitSet) heardSongs.clone();
+        int n = catalog.size();
+        float[] rank = new float[n]; // lower is better, for Nearest's threshold selection
         if (hasHistory) {
-            TopK near = new TopK(NEAR_PROFILE * 2);
-            for (int t = 0; t < catalog.size(); t++) {
-                if (!heard.get(t)) {
-                    near.offer(t, (float) features.cosine(t, profile, profileNorm));
-                }
+            features.cosines(profile, profileNorm, rank);
+            for (int t = 0; t < n; t++) {
+                rank[t] = heard.get(t) ? Float.MAX_VALUE : -rank[t];
             }
-            add(candidates, bySource, songsTaken, near.sortedIds(), NEAR_PROFILE, "history");
-            float[] dist = new float[catalog.size()];
+            add(candidates, bySource, songsTaken, Nearest.of(rank, n, -1, NEAR_PROFILE * 2), NEAR_PROFILE, "history");
             for (int[] s : seeds) {
-                space.distancesTo(space.points(), s[0] * FeatureSpace.DIMS, dist);
-                add(candidates, bySource, songsTaken, Nearest.of(dist, catalog.size(), s[0], NEAR_SEED * 3), NEAR_SEED, "history");
+                space.distancesTo(space.points(), s[0] * FeatureSpace.DIMS, rank);
+                add(candidates, bySource, songsTaken, Nearest.of(rank, n, s[0], NEAR_SEED * 3), NEAR_SEED, "history");
             }
         }
-        double[] pMatch = null;
+        float[] pMatch = null;
         if (hasPersonality) {
-            pMatch = new double[catalog.size()];
-            TopK best = new TopK(PERSONALITY * 4);
-            for (int t = 0; t < catalog.size(); t++) {
-                pMatch[t] = traits.match(t);
-                if (!heard.get(t)) {
-                    // the fit, nudged toward known tracks so the list is not all obscurities
-                    best.offer(t, (float) (pMatch[t] + 0.1 * catalog.popularity(t) / 100.0));
-                }
+            pMatch = new float[n];
+            traits.matchAll(pMatch);
+            for (int t = 0; t < n; t++) {
+                // the fit, nudged toward known tracks so the list is not all obscurities
+                rank[t] = heard.get(t) ? Float.MAX_VALUE : -(pMatch[t] + 0.001f * catalog.popularity(t));
             }
-            add(candidates, bySource, songsTaken, best.sortedIds(), hasHistory ? PERSONALITY : 2 * PERSONALITY, "personality");
+            int quota = hasHistory ? PERSONALITY : 2 * PERSONALITY;
+            add(candidates, bySource, songsTaken, Nearest.of(rank, n, -1, quota * 2), quota, "personality");
         }
         add(candidates, bySource, songsTaken, popular, hasHistory || hasPersonality ? POPULAR : 4 * POPULAR, "popular");
         SplittableRandom rnd = new SplittableRandom(in.listener().id().hashCode() * 31L + in.now().getEpochSecond() / 86_400);
@@ -190,13 +187,13 @@ public final class SessionRecommender {
         }
 
         // greedy selection with diversity against the picks so far and an artist cap
-        int n = Math.min(in.size(), m);
+        int size = Math.min(in.size(), m);
         double wd = blend.get("diversity");
         double[] maxSim = new double[m];
         boolean[] taken = new boolean[m];
         Map<Integer, Integer> perArtist = new HashMap<>();
-        List<Pick> picks = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
+        List<Pick> picks = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
             int bestI = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < m; i++) {

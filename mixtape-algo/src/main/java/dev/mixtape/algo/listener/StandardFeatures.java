@@ -74,6 +74,23 @@ public final class StandardFeatures {
         return dot / (n * vNorm);
     }
 
+    /** The cosine of every track with {@code v} (of norm {@code vNorm} > 0) into {@code out}; 0 for zero rows. */
+    public void cosines(double[] v, double vNorm, float[] out) {
+        float[] w = new float[DIMS];
+        for (int k = 0; k < DIMS; k++) {
+            w[k] = (float) (v[k] / vNorm);
+        }
+        for (int t = 0; t < size; t++) {
+            int o = t * DIMS;
+            float dot = 0;
+            for (int k = 0; k < DIMS; k++) {
+                dot += z[o + k] * w[k];
+            }
+            float n = norms[t];
+            out[t] = n == 0f ? 0f : dot / n;
+        }
+    }
+
     /** Cosine between two tracks. */
     public double cosine(int a, int b) {
         float na = norms[a], nb = norms[b];

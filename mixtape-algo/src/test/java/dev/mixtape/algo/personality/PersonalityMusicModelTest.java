@@ -60,6 +60,20 @@ class PersonalityMusicModelTest {
     }
 
     @Test
+    void theWholeCatalogPassAgreesWithTheOneTrackMatch() {
+        java.util.Random rnd = new java.util.Random(5);
+        float[] all = new float[catalog.size()];
+        for (int i = 0; i < 20; i++) {
+            PersonalityMusicModel.Scorer s = model.scorer(i == 0 ? Traits.NEUTRAL : new Traits(rnd.nextDouble(), rnd.nextDouble(),
+                    rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()));
+            s.matchAll(all);
+            for (int t = 0; t < catalog.size(); t++) {
+                assertThat((double) all[t]).isCloseTo(s.match(t), org.assertj.core.api.Assertions.within(1e-5));
+            }
+        }
+    }
+
+    @Test
     void matchesStayWithinZeroAndOne() {
         java.util.Random rnd = new java.util.Random(3);
         for (int i = 0; i < 50; i++) {

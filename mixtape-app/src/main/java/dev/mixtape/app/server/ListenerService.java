@@ -128,7 +128,8 @@ public final class ListenerService {
         }
     }
 
-    private void invalidate(String userId) {
+    /** Drops everything cached about the listener, in every instance (after each change, and for benchmarks). */
+    public void invalidate(String userId) {
         cache.invalidate(CacheKind.USER_DATA, userId);
         Models m = models;
         if (m != null) {

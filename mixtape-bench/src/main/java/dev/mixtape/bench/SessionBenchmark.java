@@ -1,0 +1,89 @@
+package dev.mixtape.bench;
+
+import dev.mixtape.algo.listener.SessionWeights;
+import dev.mixtape.app.server.Engine;
+import dev.mixtape.app.server.EngineHolder;
+import dev.mixtape.app.server.ListenerService;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.core.listener.Traits;
+import dev.mixtape.storage.cache.TieredCache;
+import dev.mixtape.storage.jdbc.Database;
+import dev.mixtape.storage.jdbc.JdbcListenerStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Session initialisation ({@code POST /api/v1/sessions} minus HTTP) on the full catalog, for a listener of
+ * 500 events with a personality profile, on the embedded H2 file database. {@code uncached}: every call
+ * first drops the listener's cached data and picks, so it reads the history and profile from the database,
+ * computes 50 picks from 200–500 candidates and stores the session. {@code cached}: the answer is in the
+ * first cache tier. Run with {@code ./mixtape bench sessions}.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class SessionBenchmark {
+    static final String USER = "bench-listener";
+
+    @Param({"uncached", "cached"})
+    public String mode;
+
+    private Path home;
+    private Database db;
+    private ListenerService service;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        Catalog catalog = BenchData.loadCatalog(BenchData.catalogFile(null));
+        EngineHolder engines = new EngineHolder();
+        engines.set(Engine.of(catalog, 0));
+        home = Files.createTempDirectory("mixtape-session-bench");
+        db = Database.open(Database.h2Url(home), "", "");
+        service = new ListenerService(new JdbcListenerStore(db.dataSource()), new TieredCache(null), engines,
+                SessionWeights.DEFAULT, Clock.systemUTC());
+        Instant now = Instant.now();
+        service.createUser(USER, now.minus(Duration.ofDays(90)));
+        var r = service.ingest(ListenerFixture.batch(catalog, USER, 500, now, 80, 7, "e"));
+        if (r.accepted() != 500) {
+            throw new IllegalStateException("fixture: " + r);
+        }
+        service.putPersonality(USER, new Traits(0.8, 0.4, 0.6, 0.55, 0.3), "traits");
+        service.prepare();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        db.close();
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Benchmark
+    public Object session() {
+        if (mode.equals("uncached")) {
+            service.invalidate(USER);
+        }
+        return service.session(USER, 50).body();
+    }
+}
