@@ -350,12 +350,16 @@ public final class BenchMain implements Runnable {
         @Option(names = {"-u", "--users"}, paramLabel = "N", defaultValue = "1000", description = "Concurrent listeners (default: ${DEFAULT-VALUE}).")
         int users;
 
-        @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "30s", description = "Per request (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "120s", description = "Per request (default: ${DEFAULT-VALUE}).")
         Duration timeout;
+
+        @Option(names = "--think", paramLabel = "TIME", defaultValue = "0s",
+                description = "Pause of each listener before each step after the first (default: ${DEFAULT-VALUE}: all at once).")
+        Duration think;
 
         @Override
         public Integer call() throws Exception {
-            return UsersLoad.run(url, users, timeout, System.out);
+            return UsersLoad.run(url, users, timeout, think, System.out);
         }
     }
 

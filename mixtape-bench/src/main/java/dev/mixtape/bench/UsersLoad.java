@@ -28,13 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Many listeners at once over loopback, a bounded run: each of {@code users} virtual users (one virtual
  * thread each, all started together) creates itself, sets a personality, posts 50 events, opens a
  * session, reads its history, posts 10 more events and opens a session twice more (a recomputation,
- * then a cached answer): 8 requests each. Reports errors and latency percentiles per endpoint. Starts
+ * then a cached answer): 8 requests each, with an optional think time before each step after the first
+ * (arrivals are spread over one think time). Reports errors and latency percentiles per endpoint. Starts
  * its own server on the embedded defaults (a temporary home) unless given {@code --url}.
  */
 final class UsersLoad {
     private UsersLoad() {}
 
-    static int run(String url, int users, Duration timeout, PrintStream out) throws Exception {
+    static int run(String url, int users, Duration timeout, Duration think, PrintStream out) throws Exception {
         MixtapeApp app = null;
         Path home = null;
         if (url == null) {
@@ -60,7 +61,11 @@ final class UsersLoad {
                 Thread.ofVirtual().start(() -> {
                     try {
                         go.await();
-                        scenario(http, base, catalog, "load-" + run + "-" + index, index, timeout, latencies, errors, examples);
+                        // arrivals spread over the first think time, so that the listeners are not in lock step
+                        if (!think.isZero()) {
+                            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(think.toMillis() + 1));
+                        }
+                        scenario(http, base, catalog, "load-" + run + "-" + index, index, timeout, think, latencies, errors, examples);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
@@ -74,8 +79,8 @@ final class UsersLoad {
             double seconds = (System.nanoTime() - start) / 1e9;
             int total = latencies.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum();
             int failed = errors.values().stream().mapToInt(AtomicInteger::get).sum();
-            out.printf(Locale.ROOT, "%d concurrent listeners, %d requests in %.1f s (%.0f req/s), %d errors%n", users, total + failed,
-                    seconds, (total + failed) / seconds, failed);
+            out.printf(Locale.ROOT, "%d concurrent listeners, think time %d ms, %d requests in %.1f s (%.0f req/s), %d errors%n", users,
+                    think.toMillis(), total + failed, seconds, (total + failed) / seconds, failed);
             out.printf(Locale.ROOT, "%-28s %8s %8s %8s %8s %8s%n", "endpoint", "count", "p50 ms", "p90 ms", "p99 ms", "max ms");
             List<Long> all = new ArrayList<>();
             for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new TreeMap<>(latencies).entrySet()) {
@@ -105,7 +110,7 @@ final class UsersLoad {
     }
 
     private static void scenario(HttpClient http, String base, Catalog catalog, String user, int index, Duration timeout,
-                                 Map<String, ConcurrentLinkedQueue<Long>> latencies, Map<String, AtomicInteger> errors,
+                                 Duration think, Map<String, ConcurrentLinkedQueue<Long>> latencies, Map<String, AtomicInteger> errors,
                                  List<String> examples) {
         Instant now = Instant.now();
         String traits = String.format(Locale.ROOT, "{\"traits\":{\"openness\":%.2f,\"conscientiousness\":%.2f,\"extraversion\":%.2f,"
@@ -122,6 +127,14 @@ final class UsersLoad {
             {"POST /api/v1/sessions (cached)", "POST", "/api/v1/sessions", "{\"user_id\":\"" + user + "\"}"},
         };
         for (String[] s : steps) {
+            if (!think.isZero() && s != steps[0]) {
+                try {
+                    Thread.sleep(think.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + s[2])).timeout(timeout).header("Content-Type", "application/json");
             b.method(s[1], s[3] == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(s[3]));
             long t0 = System.nanoTime();

@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  *
  * <ol>
  *   <li><b>Candidates</b> (200–500) from four sources: neighbours of the history (the tracks nearest the
- *       listener's profile, and the audio-feature neighbours of their most played tracks), the tracks that
+ *       listener's profile, and the audio-feature neighbours of their three most played tracks within those
+ *       tracks' genres), the tracks that
  *       best fit their personality, popular tracks, and fresh tracks (a seeded daily sample of less-known
  *       tracks, the best-fitting kept). Tracks the listener has already interacted with, and other
  *       versions of those songs, are left out.</li>
@@ -134,9 +135,19 @@ public final class SessionRecommender {
                 rank[t] = heard.get(t) ? Float.MAX_VALUE : -rank[t];
             }
             add(candidates, bySource, songsTaken, Nearest.of(rank, n, -1, NEAR_PROFILE * 2), NEAR_PROFILE, "history");
+            float[] points = space.points();
             for (int[] s : seeds) {
-                space.distancesTo(space.points(), s[0] * FeatureSpace.DIMS, rank);
-                add(candidates, bySource, songsTaken, Nearest.of(rank, n, s[0], NEAR_SEED * 3), NEAR_SEED, "history");
+                // the seed's audio-feature neighbours among the tracks of its own genres (a few thousand, not the catalog)
+                TopK near = new TopK(NEAR_SEED * 3);
+                int so = s[0] * FeatureSpace.DIMS;
+                for (int g : catalog.trackGenres(s[0])) {
+                    for (int t : catalog.genreTracks(g)) {
+                        if (t != s[0] && !heard.get(t)) {
+                            near.offer(t, -FeatureSpace.distance2(points, so, points, t * FeatureSpace.DIMS));
+                        }
+                    }
+                }
+                add(candidates, bySource, songsTaken, near.size() == 0 ? new int[0] : near.sortedIds(), NEAR_SEED, "history");
             }
         }
         float[] pMatch = null;

@@ -62,6 +62,9 @@ public final class ListenerService {
     private final SessionWeights weights;
     private final Clock clock;
     private volatile Models models;
+    /** Session computations at once: CPU-bound, so more would only slow each other down; the rest queue. */
+    private final java.util.concurrent.Semaphore computing =
+            new java.util.concurrent.Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     /** The session recommender built over one engine's catalog, with a version naming that catalog in cache keys. */
     private record Models(Engine engine, SessionRecommender sessions, String catalogVersion) {}
@@ -331,6 +334,15 @@ public final class ListenerService {
     }
 
     private ObjectNode computeSession(Models m, UserData d, int size) {
+        computing.acquireUninterruptibly();
+        try {
+            return computeSessionNow(m, d, size);
+        } finally {
+            computing.release();
+        }
+    }
+
+    private ObjectNode computeSessionNow(Models m, UserData d, int size) {
         Instant now = clock.instant();
         SessionRecommender.Result r = m.sessions().recommend(new SessionRecommender.Input(d.listener(), d.history(),
                 d.personality(), now, size));

@@ -36,12 +36,27 @@ public final class JdbcListenerStore implements ListenerStore {
     private static final int KEY_CHUNK = 500;
     private static final int RETRIES = 5;
 
+    /** How long a request may queue for a connection before it is told the store is overloaded. */
+    static final long QUEUE_SECONDS = 30;
+
     private final DataSource ds;
     private final boolean postgres;
+    private final java.util.concurrent.Semaphore permits;
 
+    /** A store using at most 8 connections at once (the pool's size, see {@link Database}). */
     public JdbcListenerStore(DataSource ds) {
+        this(ds, 8);
+    }
+
+    /**
+     * @param maxConnections connections used at once: more concurrent requests queue here, fairly, for up to
+     *                       {@value #QUEUE_SECONDS} s, so that under load they wait instead of failing on the
+     *                       pool's short timeout (which stays short to notice a database that is down)
+     */
+    public JdbcListenerStore(DataSource ds, int maxConnections) {
         this.ds = ds;
-        try (Connection c = ds.getConnection()) {
+        this.permits = new java.util.concurrent.Semaphore(maxConnections, true);
+        try (Connection c = connect()) {
             postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         } catch (SQLException e) {
             throw failure("cannot reach the database", e);
@@ -55,7 +70,7 @@ public final class JdbcListenerStore implements ListenerStore {
             if (existing.isPresent()) {
                 return new Created(existing.get(), false);
             }
-            try (Connection c = ds.getConnection();
+            try (Connection c = connect();
                  PreparedStatement ps = c.prepareStatement("INSERT INTO listeners (id, created_at, event_count) VALUES (?, ?, 0)")) {
                 ps.setString(1, id);
                 ps.setLong(2, createdAt.toEpochMilli());
@@ -71,7 +86,7 @@ public final class JdbcListenerStore implements ListenerStore {
 
     @Override
     public Optional<Listener> user(String id) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement("SELECT created_at, first_event_at, event_count FROM listeners WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -89,7 +104,7 @@ public final class JdbcListenerStore implements ListenerStore {
 
     @Override
     public boolean deleteUser(String id) {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
                 int n = 0;
@@ -121,7 +136,7 @@ public final class JdbcListenerStore implements ListenerStore {
             return new boolean[0];
         }
         for (int attempt = 0; ; attempt++) {
-            try (Connection c = ds.getConnection()) {
+            try (Connection c = connect()) {
                 c.setAutoCommit(false);
                 try {
                     boolean[] inserted = appendIn(c, events, plays, now);
@@ -328,7 +343,7 @@ public final class JdbcListenerStore implements ListenerStore {
 
     @Override
     public List<HistoryEntry> history(String userId, int limit) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement("SELECT track_id, play_score, plays, skips, likes, saves, dislikes, "
                      + "last_event_at FROM listening_history WHERE user_id = ? ORDER BY play_score DESC, track_id LIMIT ?")) {
             ps.setString(1, userId);
@@ -348,7 +363,7 @@ public final class JdbcListenerStore implements ListenerStore {
 
     @Override
     public void putPersonality(String userId, PersonalityProfile p) {
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement del = c.prepareStatement("DELETE FROM personality_profiles WHERE user_id = ?")) {
@@ -378,7 +393,7 @@ public final class JdbcListenerStore implements ListenerStore {
 
     @Override
     public Optional<PersonalityProfile> personality(String userId) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement("SELECT openness, conscientiousness, extraversion, agreeableness, "
                      + "neuroticism, source, updated_at FROM personality_profiles WHERE user_id = ?")) {
             ps.setString(1, userId);
@@ -396,7 +411,7 @@ public final class JdbcListenerStore implements ListenerStore {
 
     @Override
     public void saveSession(String sessionId, String userId, Instant createdAt, String payloadJson) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO session_recommendations (id, user_id, created_at, payload) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, sessionId);
@@ -411,7 +426,7 @@ public final class JdbcListenerStore implements ListenerStore {
 
     @Override
     public Optional<String> session(String sessionId) {
-        try (Connection c = ds.getConnection();
+        try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement("SELECT payload FROM session_recommendations WHERE id = ?")) {
             ps.setString(1, sessionId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -419,6 +434,40 @@ public final class JdbcListenerStore implements ListenerStore {
             }
         } catch (SQLException e) {
             throw failure("cannot read session " + sessionId, e);
+        }
+    }
+
+    /** A connection, once a permit is free; closing it returns the permit. */
+    private Connection connect() throws SQLException {
+        boolean ok;
+        try {
+            ok = permits.tryAcquire(QUEUE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.sql.SQLTransientConnectionException("interrupted while waiting for a database connection");
+        }
+        if (!ok) {
+            throw new java.sql.SQLTransientConnectionException("the database is overloaded: no connection free within "
+                    + QUEUE_SECONDS + " s (" + permits.getQueueLength() + " requests waiting)");
+        }
+        try {
+            Connection c = ds.getConnection();
+            java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        try {
+                            return method.invoke(c, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        } finally {
+                            if (method.getName().equals("close") && released.compareAndSet(false, true)) {
+                                permits.release();
+                            }
+                        }
+                    });
+        } catch (SQLException | RuntimeException e) {
+            permits.release();
+            throw e;
         }
     }
 
