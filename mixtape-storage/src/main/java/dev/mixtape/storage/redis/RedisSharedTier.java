@@ -51,37 +51,28 @@ public final class RedisSharedTier implements SharedTier {
 
     @Override
     public void put(String key, byte[] value, Duration ttl) {
-        if (!redis.usable()) {
-            return;
-        }
-        try {
-            redis.connection().sync().set(key, value, SetArgs.Builder.px(ttl.toMillis()));
-        } catch (RuntimeException e) {
-            redis.failed("SET", e);
-        }
+        run("SET", () -> redis.connection().sync().set(key, value, SetArgs.Builder.px(ttl.toMillis())));
     }
 
     @Override
     public void delete(String key) {
-        if (!redis.usable()) {
-            return;
-        }
-        try {
-            redis.connection().sync().del(key);
-        } catch (RuntimeException e) {
-            redis.failed("DEL", e);
-        }
+        run("DEL", () -> redis.connection().sync().del(key));
     }
 
     @Override
     public void publishInvalidation(String key) {
+        run("PUBLISH", () -> redis.connection().sync().publish(CHANNEL, key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Sends a write unless Redis is known to be down; a failure is logged once and dropped. */
+    private void run(String what, Runnable command) {
         if (!redis.usable()) {
             return;
         }
         try {
-            redis.connection().sync().publish(CHANNEL, key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            command.run();
         } catch (RuntimeException e) {
-            redis.failed("PUBLISH", e);
+            redis.failed(what, e);
         }
     }
 

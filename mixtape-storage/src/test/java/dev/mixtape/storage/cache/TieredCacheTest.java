@@ -19,17 +19,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class TieredCacheTest {
-    static final TieredCache.Codec<String> STRING = new TieredCache.Codec<>() {
-        @Override
-        public byte[] encode(String value) {
-            return value.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String decode(byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    };
+    static final TieredCache.Codec<String> STRING = StringCodec.INSTANCE;
 
     /** A shared tier in memory that several caches can share, like instances sharing one Redis. */
     static final class MapTier implements SharedTier {

@@ -19,17 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class RedisIT {
     static final String URL = System.getProperty("mixtape.it.redis.url", "redis://127.0.0.1:6379");
-    static final TieredCache.Codec<String> STRING = new TieredCache.Codec<>() {
-        @Override
-        public byte[] encode(String value) {
-            return value.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String decode(byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    };
+    static final TieredCache.Codec<String> STRING = dev.mixtape.storage.cache.StringCodec.INSTANCE;
 
     private static String unique() {
         return "it-" + UUID.randomUUID();
