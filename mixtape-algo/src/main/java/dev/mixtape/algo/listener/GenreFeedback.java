@@ -54,6 +54,11 @@ public final class GenreFeedback {
         return alpha[g] / (alpha[g] + beta[g]);
     }
 
+    /** The posterior's {α, β} for genre {@code g}. */
+    public double[] posterior(int g) {
+        return new double[] {alpha[g], beta[g]};
+    }
+
     /** The adjustment of track {@code t}, within ±{@code max}. */
     public double adjustment(int t, double max) {
         int[] gs = catalog.trackGenres(t);

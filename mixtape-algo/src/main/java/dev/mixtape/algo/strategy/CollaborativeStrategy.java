@@ -1,0 +1,118 @@
+package dev.mixtape.algo.strategy;
+
+import dev.mixtape.algo.cf.ArtistNeighbours;
+import dev.mixtape.algo.content.FeatureSpace;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.core.InvalidRequestException;
+import dev.mixtape.core.listener.HistoryEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * The trained collaborative model (today the Last.fm artist model from {@code ./mixtape import lastfm}):
+ * for a track, the tracks of its artist's neighbours ("listeners of X also play Y"), ordered by neighbour
+ * similarity and closeness in sound to the seed; for a listener, the neighbours of the artists they play
+ * most, each weighted by how much they play that artist. Unavailable (so the fallback chain answers) when
+ * there is no model or it does not cover the artists.
+ */
+public final class CollaborativeStrategy implements Strategy {
+    static final int ARTISTS = 10;
+    private final StrategyModels m;
+
+    public CollaborativeStrategy(StrategyModels m) {
+        this.m = m;
+    }
+
+    @Override
+    public String name() {
+        return "collaborative";
+    }
+
+    @Override
+    public String description() {
+        return "what listeners of the same artists also play (collaborative model)";
+    }
+
+    @Override
+    public void validate(StrategyRequest r) {
+        if (!r.hasTrack() && !r.hasListener()) {
+            throw new InvalidRequestException("strategy collaborative needs track_id or user_id");
+        }
+    }
+
+    @Override
+    public List<Scored> recommend(StrategyRequest r, int k) {
+        ArtistNeighbours an = m.artists();
+        if (an == null) {
+            throw new StrategyUnavailableException("no collaborative model is loaded (run ./mixtape import lastfm DIR)");
+        }
+        Catalog c = m.catalog();
+        Taste taste = m.taste(r);
+        IntPredicate allowed = m.allowed(r, taste);
+        // artist -> weight of the listener's (or the seed's) interest in it
+        Map<Integer, Double> sources = new HashMap<>();
+        if (r.hasTrack()) {
+            sources.merge(c.trackArtists(r.track())[0], 1.0, Double::sum);
+        }
+        if (r.hasListener()) {
+            Instant now = r.context().time().toInstant();
+            double total = 0;
+            for (HistoryEntry h : r.listener().history()) {
+                int t = c.indexOf(h.trackId());
+                double w = Taste.affinity(h, now);
+                if (t >= 0 && w > 0) {
+                    sources.merge(c.trackArtists(t)[0], w, Double::sum);
+                    total += w;
+                }
+            }
+            if (r.hasTrack() && total > 0) {
+                // the seed counts as much as the whole history
+                for (Map.Entry<Integer, Double> e : sources.entrySet()) {
+                    e.setValue(e.getValue() / total);
+                }
+                sources.merge(c.trackArtists(r.track())[0], 1.0, Double::sum);
+            }
+        }
+        List<Map.Entry<Integer, Double>> artists = new ArrayList<>(sources.entrySet());
+        artists.removeIf(e -> !an.covers(e.getKey()));
+        if (artists.isEmpty()) {
+            throw new StrategyUnavailableException("the collaborative model does not cover "
+                    + (r.hasTrack() ? c.artistName(c.trackArtists(r.track())[0]) : "this listener's artists"));
+        }
+        artists.sort((a, b) -> Double.compare(b.getValue(), a.getValue()) != 0 ? Double.compare(b.getValue(), a.getValue())
+                : Integer.compare(a.getKey(), b.getKey()));
+        Map<Integer, double[]> scores = new HashMap<>(); // track -> {score, via, from}
+        for (Map.Entry<Integer, Double> src : artists.subList(0, Math.min(ARTISTS, artists.size()))) {
+            for (ArtistNeighbours.Pick p : an.tracks(src.getKey(), 4 * k, 3)) {
+                if (!allowed.test(p.track())) {
+                    continue;
+                }
+                double s = p.score() * src.getValue();
+                if (r.hasTrack()) {
+                    float d = FeatureSpace.distance2(m.space().points(), r.track() * FeatureSpace.DIMS, m.space().points(),
+                            p.track() * FeatureSpace.DIMS);
+                    s *= 0.5 + 0.5 * FeatureSpace.similarity(d);
+                }
+                double[] cur = scores.get(p.track());
+                if (cur == null) {
+                    scores.put(p.track(), new double[] {s, p.via(), src.getKey()});
+                } else {
+                    cur[0] += s;
+                }
+            }
+        }
+        List<Scored> out = new ArrayList<>();
+        scores.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]) != 0 ? Double.compare(b.getValue()[0], a.getValue()[0])
+                        : Integer.compare(a.getKey(), b.getKey()))
+                .limit(k)
+                .forEach(e -> out.add(new Scored(e.getKey(), e.getValue()[0],
+                        "Listeners of " + c.artistName((int) e.getValue()[2]) + " also play " + c.artistName((int) e.getValue()[1]),
+                        Map.of("collaborative", e.getValue()[0]))));
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mixtape.algo.strategy;
+
+import dev.mixtape.algo.content.FeatureSpace;
+import dev.mixtape.core.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Audio-feature and genre similarity: to the seed track (weighted feature distance, 80%, and genre
+ * overlap, 20%), or, for a listener without a track, to their taste profile (cosine over standardised
+ * features). With both, the two are averaged.
+ */
+public final class ContentStrategy implements Strategy {
+    private final StrategyModels m;
+
+    public ContentStrategy(StrategyModels m) {
+        this.m = m;
+    }
+
+    @Override
+    public String name() {
+        return "content";
+    }
+
+    @Override
+    public String description() {
+        return "audio-feature and genre similarity to a track, or to a listener's taste";
+    }
+
+    @Override
+    public void validate(StrategyRequest r) {
+        if (!r.hasTrack() && !r.hasListener()) {
+            throw new InvalidRequestException("strategy content needs track_id or user_id");
+        }
+    }
+
+    @Override
+    public List<Scored> recommend(StrategyRequest r, int k) {
+        Taste taste = m.taste(r);
+        boolean useTaste = taste != null && taste.known();
+        if (!r.hasTrack() && !useTaste) {
+            throw new StrategyUnavailableException("listener has no history to be similar to");
+        }
+        int n = m.catalog().size();
+        float[] score = new float[n];
+        float[] trackSim = null;
+        if (r.hasTrack()) {
+            trackSim = new float[n];
+            m.space().distancesTo(m.space().points(), r.track() * FeatureSpace.DIMS, trackSim);
+            long[] seedGenres = m.genres().trackSet(r.track());
+            for (int t = 0; t < n; t++) {
+                trackSim[t] = 0.8f * FeatureSpace.similarity(trackSim[t]) + 0.2f * m.genres().withTrack(seedGenres, t);
+            }
+        }
+        float[] tasteSim = null;
+        if (useTaste) {
+            tasteSim = new float[n];
+            m.features().cosines(taste.profile(), taste.norm(), tasteSim);
+            for (int t = 0; t < n; t++) {
+                tasteSim[t] = (1 + tasteSim[t]) / 2;
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            score[t] = trackSim != null && tasteSim != null ? (trackSim[t] + tasteSim[t]) / 2 : trackSim != null ? trackSim[t] : tasteSim[t];
+        }
+        float[] keep = score.clone();
+        int[] best = StrategyModels.top(score, k, m.allowed(r, taste));
+        List<Scored> out = new ArrayList<>(best.length);
+        String seedName = r.hasTrack() ? "\u201c" + m.catalog().trackName(r.track()) + "\u201d" : null;
+        for (int t : best) {
+            String why = seedName != null && tasteSim == null ? "Sounds like " + seedName
+                    : seedName != null ? "Sounds like " + seedName + " and fits what you play" : "Close to the sound of what you play";
+            Map<String, Double> c = new java.util.LinkedHashMap<>();
+            if (trackSim != null) {
+                c.put("track_similarity", (double) trackSim[t]);
+            }
+            if (tasteSim != null) {
+                c.put("taste_similarity", (double) tasteSim[t]);
+            }
+            out.add(new Scored(t, keep[t], why, c));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mixtape.algo.strategy;
+
+import dev.mixtape.core.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A weighted blend of other strategies: each that can serve the request proposes 3 × k candidates,
+ * their scores are rescaled to 0–1 by rank (1 for the first, falling linearly), and a track's blend is the
+ * weighted sum over strategies (weights renormalised over those that answered). Weights come from config
+ * ({@code strategy.hybrid.weights}); the default is content 0.35, collaborative 0.25, personality 0.2,
+ * popularity 0.1, contextual 0.1. The explanation is the one of the strategy that contributed most.
+ */
+public final class HybridStrategy implements Strategy {
+    public static final Map<String, Double> DEFAULT_WEIGHTS = defaults();
+
+    private final Map<String, Strategy> parts;
+    private final Map<String, Double> weights;
+
+    public HybridStrategy(Map<String, Strategy> parts, Map<String, Double> weights) {
+        this.parts = parts;
+        this.weights = Map.copyOf(weights);
+        for (Map.Entry<String, Double> w : weights.entrySet()) {
+            if (!parts.containsKey(w.getKey()) || w.getKey().equals("hybrid")) {
+                throw new IllegalArgumentException("hybrid weight for unknown strategy '" + w.getKey() + "'");
+            }
+            if (!(w.getValue() >= 0)) {
+                throw new IllegalArgumentException("hybrid weight for " + w.getKey() + " must be >= 0, got " + w.getValue());
+            }
+        }
+    }
+
+    private static Map<String, Double> defaults() {
+        Map<String, Double> w = new LinkedHashMap<>();
+        w.put("content", 0.35);
+        w.put("collaborative", 0.25);
+        w.put("personality", 0.2);
+        w.put("popularity", 0.1);
+        w.put("contextual", 0.1);
+        return w;
+    }
+
+    public Map<String, Double> weights() {
+        return weights;
+    }
+
+    @Override
+    public String name() {
+        return "hybrid";
+    }
+
+    @Override
+    public String description() {
+        return "weighted blend of content, collaborative, personality, popularity and contextual";
+    }
+
+    @Override
+    public void validate(StrategyRequest r) {
+        if (!r.hasTrack() && !r.hasListener()) {
+            throw new InvalidRequestException("strategy hybrid needs track_id or user_id");
+        }
+    }
+
+    @Override
+    public List<Scored> recommend(StrategyRequest r, int k) {
+        Map<Integer, double[]> blend = new HashMap<>(); // track -> {sum, best contribution}
+        Map<Integer, Scored> why = new HashMap<>();
+        Map<Integer, Map<String, Double>> contributions = new HashMap<>();
+        double used = 0;
+        for (Map.Entry<String, Double> w : weights.entrySet()) {
+            if (w.getValue() == 0) {
+                continue;
+            }
+            Strategy s = parts.get(w.getKey());
+            List<Scored> got;
+            try {
+                s.validate(r);
+                got = s.recommend(r, 3 * k);
+            } catch (InvalidRequestException | StrategyUnavailableException e) {
+                continue; // a part that cannot serve this request passes its weight on
+            }
+            if (got.isEmpty()) {
+                continue;
+            }
+            used += w.getValue();
+            for (int i = 0; i < got.size(); i++) {
+                Scored x = got.get(i);
+                double c = w.getValue() * (1.0 - (double) i / got.size());
+                double[] b = blend.computeIfAbsent(x.track(), t -> new double[2]);
+                b[0] += c;
+                contributions.computeIfAbsent(x.track(), t -> new LinkedHashMap<>()).put(w.getKey(), c);
+                if (c > b[1]) {
+                    b[1] = c;
+                    why.put(x.track(), x);
+                }
+            }
+        }
+        if (used == 0) {
+            throw new StrategyUnavailableException("no part of the hybrid can serve this request");
+        }
+        double total = used;
+        List<Scored> out = new ArrayList<>();
+        blend.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]) != 0 ? Double.compare(b.getValue()[0], a.getValue()[0])
+                        : Integer.compare(a.getKey(), b.getKey()))
+                .limit(k)
+                .forEach(e -> {
+                    Map<String, Double> c = new LinkedHashMap<>();
+                    contributions.get(e.getKey()).forEach((name, v) -> c.put(name, v / total));
+                    out.add(new Scored(e.getKey(), e.getValue()[0] / total, why.get(e.getKey()).explanation(), c));
+                });
+        return out;
+    }
+}

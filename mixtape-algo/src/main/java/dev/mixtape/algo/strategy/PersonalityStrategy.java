@@ -1,0 +1,55 @@
+package dev.mixtape.algo.strategy;
+
+import dev.mixtape.algo.personality.PersonalityMusicModel;
+import dev.mixtape.core.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The listener's Big Five profile through the trait → music model (docs/LISTENERS.md). */
+public final class PersonalityStrategy implements Strategy {
+    private final StrategyModels m;
+
+    public PersonalityStrategy(StrategyModels m) {
+        this.m = m;
+    }
+
+    @Override
+    public String name() {
+        return "personality";
+    }
+
+    @Override
+    public String description() {
+        return "fit to the listener's Big Five personality profile";
+    }
+
+    @Override
+    public void validate(StrategyRequest r) {
+        if (!r.hasListener()) {
+            throw new InvalidRequestException("strategy personality needs user_id");
+        }
+    }
+
+    @Override
+    public List<Scored> recommend(StrategyRequest r, int k) {
+        if (r.listener().profile() == null) {
+            throw new StrategyUnavailableException("listener has no personality profile (PUT /api/v1/users/{id}/personality)");
+        }
+        PersonalityMusicModel.Scorer s = m.personality().scorer(r.listener().profile().traits());
+        float[] score = new float[m.catalog().size()];
+        s.matchAll(score);
+        for (int t = 0; t < score.length; t++) {
+            score[t] += 0.001f * m.catalog().popularity(t);
+        }
+        float[] keep = score.clone();
+        int[] best = StrategyModels.top(score, k, m.allowed(r, m.taste(r)));
+        List<Scored> out = new ArrayList<>(best.length);
+        for (int t : best) {
+            String trait = s.mainTrait(t);
+            out.add(new Scored(t, keep[t], trait == null ? "Fits your personality profile" : "Fits your " + trait,
+                    Map.of("personality", (double) keep[t])));
+        }
+        return out;
+    }
+}

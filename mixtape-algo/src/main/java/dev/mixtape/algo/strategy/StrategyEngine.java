@@ -1,0 +1,121 @@
+package dev.mixtape.algo.strategy;
+
+import dev.mixtape.core.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one request: picks the strategy ({@code auto} included), validates it, then walks the fallback
+ * chain — the strategy, then {@code content} (for a track or a listener with history) and
+ * {@code popularity} — until {@code n} tracks pass the re-ranking. A strategy that fails or answers too few
+ * leaves its place to the next, which never repeats a track; the answer says which strategies served and why
+ * a fallback happened. Thread-safe.
+ */
+public final class StrategyEngine {
+    private final StrategyModels models;
+    private final StrategyRegistry registry;
+    private final Reranker reranker;
+
+    public StrategyEngine(StrategyModels models, Map<String, Double> hybridWeights) {
+        this.models = models;
+        this.registry = new StrategyRegistry(models, hybridWeights);
+        this.reranker = new Reranker(models.catalog(), models.features());
+    }
+
+    public StrategyModels models() {
+        return models;
+    }
+
+    public StrategyRegistry registry() {
+        return registry;
+    }
+
+    /** One result: the track, its final score, why, which strategy proposed it, and what contributed. */
+    public record Item(int track, double score, String explanation, String strategy, Map<String, Double> contributions) {}
+
+    /** A fallback step: the strategy that did not (fully) serve, and why. */
+    public record Fallback(String strategy, String reason) {}
+
+    public record Result(String requested, String chosen, String autoReason, List<Item> items, List<String> served,
+                         List<Fallback> fallbacks, String modelVersion) {}
+
+    /**
+     * @param lambda    MMR trade-off, 0–1
+     * @param perArtist at most this many tracks per primary artist
+     */
+    public Result recommend(String strategyName, StrategyRequest r, double lambda, int perArtist) {
+        if (!(lambda >= 0 && lambda <= 1)) {
+            throw new InvalidRequestException("diversity must be from 0 to 1, got " + lambda);
+        }
+        r.filters().check(models.catalog());
+        String chosen = strategyName;
+        String autoReason = null;
+        if (StrategyRegistry.AUTO.equals(strategyName)) {
+            AutoSelector.Choice c = AutoSelector.choose(r);
+            chosen = c.strategy();
+            autoReason = c.reason();
+        }
+        Strategy primary = registry.get(chosen);
+        for (String p : r.params().keySet()) {
+            if (!primary.parameters().contains(p)) {
+                throw new InvalidRequestException("strategy " + chosen + " has no parameter '" + p + "'"
+                        + (primary.parameters().isEmpty() ? " (it takes none)" : "; its parameters: " + String.join(", ", new java.util.TreeSet<>(primary.parameters()))));
+            }
+        }
+        if (autoReason == null) {
+            primary.validate(r);
+        }
+        Set<String> chain = new LinkedHashSet<>();
+        chain.add(chosen);
+        if (r.hasTrack() || r.hasListener()) {
+            chain.add("content");
+        }
+        chain.add("popularity");
+        List<Scored> chosenItems = new ArrayList<>();
+        List<String> servedBy = new ArrayList<>();
+        Map<Integer, String> strategyOf = new java.util.HashMap<>();
+        List<Fallback> fallbacks = new ArrayList<>();
+        Set<Integer> taken = new HashSet<>(r.exclude());
+        if (r.hasTrack()) {
+            taken.add(r.track());
+        }
+        for (String name : chain) {
+            if (chosenItems.size() >= r.n()) {
+                break;
+            }
+            Strategy s = registry.get(name);
+            List<Scored> got;
+            StrategyRequest req = name.equals(chosen) ? r : r.withoutParams();
+            try {
+                if (!name.equals(chosen) || autoReason != null) {
+                    s.validate(req); // an explicitly requested strategy was validated above (a 400)
+                }
+                got = s.recommend(req, 3 * r.n() + 10);
+            } catch (InvalidRequestException | StrategyUnavailableException e) {
+                fallbacks.add(new Fallback(name, e.getMessage()));
+                continue;
+            }
+            int before = chosenItems.size();
+            reranker.select(got, chosenItems, taken, r.n(), r.filters(), lambda, perArtist);
+            for (int i = before; i < chosenItems.size(); i++) {
+                strategyOf.put(chosenItems.get(i).track(), name);
+            }
+            if (chosenItems.size() > before) {
+                servedBy.add(name);
+            }
+            if (chosenItems.size() < r.n()) {
+                fallbacks.add(new Fallback(name, "answered " + (chosenItems.size() - before) + " of the "
+                        + (r.n() - before) + " tracks still wanted after filters and re-ranking"));
+            }
+        }
+        List<Item> items = new ArrayList<>(chosenItems.size());
+        for (Scored s : chosenItems) {
+            items.add(new Item(s.track(), s.score(), s.explanation(), strategyOf.get(s.track()), s.contributions()));
+        }
+        return new Result(strategyName, chosen, autoReason, items, servedBy, fallbacks, models.version());
+    }
+}

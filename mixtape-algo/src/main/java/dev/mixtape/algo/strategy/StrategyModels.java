@@ -1,0 +1,123 @@
+package dev.mixtape.algo.strategy;
+
+import dev.mixtape.algo.cf.ArtistNeighbours;
+import dev.mixtape.algo.content.FeatureSpace;
+import dev.mixtape.algo.content.GenreSets;
+import dev.mixtape.algo.content.Nearest;
+import dev.mixtape.algo.content.SongKeys;
+import dev.mixtape.algo.listener.GenreFeedback;
+import dev.mixtape.algo.listener.StandardFeatures;
+import dev.mixtape.algo.personality.PersonalityMusicModel;
+import dev.mixtape.algo.playlist.TargetProfile;
+import dev.mixtape.core.Catalog;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+
+/**
+ * What the strategies share over one catalog: feature spaces, genre sets, the personality model, song
+ * keys, online trending counts, and the collaborative artist model (which may arrive later, or never).
+ * Built once per catalog; thread-safe.
+ */
+public final class StrategyModels {
+    private final Catalog catalog;
+    private final FeatureSpace space;
+    private final StandardFeatures features;
+    private final GenreSets genres;
+    private final PersonalityMusicModel personality;
+    private final SongKeys songs;
+    private final Trending trending;
+    private final Supplier<ArtistNeighbours> artists;
+    private final float[] catalogMean;
+    private final String version;
+
+    /** @param artists the collaborative artist model, or null while there is none */
+    public StrategyModels(FeatureSpace space, Supplier<ArtistNeighbours> artists, String version) {
+        this.catalog = space.catalog();
+        this.space = space;
+        this.features = new StandardFeatures(catalog);
+        this.genres = new GenreSets(catalog);
+        this.personality = new PersonalityMusicModel(catalog);
+        this.songs = new SongKeys(catalog);
+        this.trending = new Trending(catalog.size());
+        this.artists = artists;
+        this.catalogMean = TargetProfile.catalogMean(space);
+        this.version = version;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public FeatureSpace space() {
+        return space;
+    }
+
+    public StandardFeatures features() {
+        return features;
+    }
+
+    public GenreSets genres() {
+        return genres;
+    }
+
+    public PersonalityMusicModel personality() {
+        return personality;
+    }
+
+    public SongKeys songs() {
+        return songs;
+    }
+
+    public Trending trending() {
+        return trending;
+    }
+
+    /** The collaborative artist model, or null. */
+    public ArtistNeighbours artists() {
+        return artists == null ? null : artists.get();
+    }
+
+    public float[] catalogMean() {
+        return catalogMean;
+    }
+
+    /** Names the catalog (and so every model built on it) in answers and cache keys. */
+    public String version() {
+        return version;
+    }
+
+    /** The listener's taste, or null without a listener. */
+    Taste taste(StrategyRequest r) {
+        return r.hasListener() ? Taste.of(catalog, features, r.listener().history(), r.context().time().toInstant()) : null;
+    }
+
+    GenreFeedback feedback(StrategyRequest r) {
+        return r.hasListener() ? GenreFeedback.of(catalog, r.listener().history()) : null;
+    }
+
+    /**
+     * The {@code k} best by {@code score} (higher is better) among tracks {@code allowed} accepts; ties to the
+     * lower index. {@code score} is overwritten.
+     */
+    static int[] top(float[] score, int k, IntPredicate allowed) {
+        int n = score.length;
+        for (int t = 0; t < n; t++) {
+            score[t] = allowed.test(t) ? -score[t] : Float.MAX_VALUE;
+        }
+        int[] best = Nearest.of(score, n, -1, Math.max(1, k));
+        int m = 0;
+        for (int t : best) {
+            if (score[t] != Float.MAX_VALUE) {
+                best[m++] = t;
+            }
+        }
+        return java.util.Arrays.copyOf(best, m);
+    }
+
+    /** What a request rules out for every strategy: the seed, its song's other releases, the caller's exclusions, heard tracks. */
+    IntPredicate allowed(StrategyRequest r, Taste taste) {
+        int seedSong = r.hasTrack() ? songs.of(r.track()) : -1;
+        return t -> t != r.track() && !r.exclude().contains(t) && (seedSong < 0 || songs.of(t) != seedSong)
+                && (taste == null || !taste.heard(t));
+    }
+}

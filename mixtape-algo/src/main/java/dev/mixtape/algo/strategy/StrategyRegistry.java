@@ -1,0 +1,42 @@
+package dev.mixtape.algo.strategy;
+
+import dev.mixtape.core.InvalidRequestException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The strategies by name, built over one catalog's {@link StrategyModels}. Immutable. */
+public final class StrategyRegistry {
+    public static final String AUTO = "auto";
+    private final Map<String, Strategy> byName;
+
+    public StrategyRegistry(StrategyModels m, Map<String, Double> hybridWeights) {
+        Map<String, Strategy> s = new LinkedHashMap<>();
+        for (Strategy x : List.of(new ContentStrategy(m), new CollaborativeStrategy(m), new PopularityStrategy(m),
+                new ContextualStrategy(m), new ExplorationStrategy(m), new PersonalityStrategy(m), new TempoStrategy(m))) {
+            s.put(x.name(), x);
+        }
+        s.put("hybrid", new HybridStrategy(Map.copyOf(s), hybridWeights));
+        byName = java.util.Collections.unmodifiableMap(s);
+    }
+
+    /** Every strategy name, plus {@value #AUTO}. */
+    public List<String> names() {
+        List<String> n = new java.util.ArrayList<>(byName.keySet());
+        n.add(AUTO);
+        return n;
+    }
+
+    public Map<String, Strategy> all() {
+        return byName;
+    }
+
+    /** The strategy named {@code name}; a 400 listing the valid ones when there is none. */
+    public Strategy get(String name) {
+        Strategy s = name == null ? null : byName.get(name);
+        if (s == null) {
+            throw new InvalidRequestException("unknown strategy '" + name + "'; valid: " + String.join(", ", names()));
+        }
+        return s;
+    }
+}

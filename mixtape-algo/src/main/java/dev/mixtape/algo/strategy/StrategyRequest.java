@@ -1,0 +1,39 @@
+package dev.mixtape.algo.strategy;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One recommendation request as strategies see it.
+ *
+ * @param track    the seed track's catalog index, or -1
+ * @param listener the listener, or null
+ * @param n        results wanted, 1–100
+ * @param exclude  catalog indices never to return (the caller's exclusions)
+ * @param params   strategy parameters by name (validated by the strategy)
+ * @param seed     randomness for strategies that sample (exploration), for reproducible answers
+ */
+public record StrategyRequest(int track, ListenerState listener, int n, UserContext context, Set<Integer> exclude,
+                              Filters filters, Map<String, String> params, long seed) {
+    public StrategyRequest {
+        exclude = Set.copyOf(exclude);
+        params = Map.copyOf(params);
+    }
+
+    public boolean hasTrack() {
+        return track >= 0;
+    }
+
+    public boolean hasListener() {
+        return listener != null;
+    }
+
+    /** The same request for a fallback strategy: the parameters were the first strategy's. */
+    public StrategyRequest withoutParams() {
+        return params.isEmpty() ? this : new StrategyRequest(track, listener, n, context, exclude, filters, Map.of(), seed);
+    }
+
+    public StrategyRequest withN(int newN) {
+        return new StrategyRequest(track, listener, newN, context, exclude, filters, params, seed);
+    }
+}
