@@ -47,6 +47,7 @@ public final class MixtapeApp implements AutoCloseable {
     private final CompletableFuture<Prepared> early;
     private final Redis redis;
     private final ListenerService listeners;
+    private final dev.mixtape.app.server.StrategyService strategies;
     private volatile CompletableFuture<String> models = CompletableFuture.completedFuture("no catalog yet");
 
     private MixtapeApp(MixtapeConfig config) throws IOException {
@@ -63,7 +64,9 @@ public final class MixtapeApp implements AutoCloseable {
         RateLimiter limiter = redis == null ? new LocalRateLimiter(limit) : new RedisRateLimiter(redis, limit);
         this.listeners = new ListenerService(new DeferredListenerStore(opening.thenApply(d -> new JdbcListenerStore(d.dataSource()))),
                 cache, engines, config.listeners().weights(), java.time.Clock.systemUTC());
-        this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, limiter, this::databaseProblem));
+        this.strategies = new dev.mixtape.app.server.StrategyService(engines, listeners, cache, dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS,
+                java.time.Clock.systemUTC());
+        this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, limiter, this::databaseProblem));
         try {
             this.port = server.start(config.port());
         } catch (RuntimeException e) {
@@ -179,7 +182,10 @@ public final class MixtapeApp implements AutoCloseable {
         models = CompletableFuture.supplyAsync(() -> loadModels(engine), r -> Thread.ofVirtual().name("mixtape-models").start(r));
         // The prompt interpreter's name index (0.2–0.9 s), built off the start-up path: a playlist request
         // that arrives first waits for this build instead of starting its own.
-        Thread.ofVirtual().name("mixtape-sessions").start(listeners::prepare);
+        Thread.ofVirtual().name("mixtape-sessions").start(() -> {
+            listeners.prepare();
+            strategies.prepare();
+        });
         Thread.ofVirtual().name("mixtape-lexicon").start(
                 () -> new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter().prepare(engine.catalog()));
         Catalog catalog = engine.catalog();

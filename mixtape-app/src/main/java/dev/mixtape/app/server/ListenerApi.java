@@ -4,7 +4,7 @@ import dev.mixtape.storage.ratelimit.RateLimiter;
 import java.util.function.Supplier;
 
 /**
- * What the server needs for the listener API: the service, the per-listener rate limiter, and a probe
+ * What the server needs for the listener and v2 APIs: the services, the per-listener rate limiter, and a probe
  * that names what is wrong with the database (null when it is fine), for readiness.
  */
-public record ListenerApi(ListenerService service, RateLimiter limiter, Supplier<String> databaseProblem) {}
+public record ListenerApi(ListenerService service, StrategyService strategies, RateLimiter limiter, Supplier<String> databaseProblem) {}

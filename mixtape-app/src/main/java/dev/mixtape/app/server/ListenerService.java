@@ -62,6 +62,7 @@ public final class ListenerService {
     private final SessionWeights weights;
     private final Clock clock;
     private volatile Models models;
+    private final List<java.util.function.Consumer<List<ListeningEvent>>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Session computations at once: CPU-bound, so more would only slow each other down; the rest queue. */
     private final java.util.concurrent.Semaphore computing =
             new java.util.concurrent.Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
@@ -81,6 +82,11 @@ public final class ListenerService {
 
     public TieredCache cache() {
         return cache;
+    }
+
+    /** Calls {@code listener} with the events of each batch that were stored (after the commit), for online learners. */
+    public void onEvents(java.util.function.Consumer<List<ListeningEvent>> listener) {
+        eventListeners.add(listener);
     }
 
     // ---- users
@@ -183,6 +189,15 @@ public final class ListenerService {
                 }
             }
             touched.forEach(this::invalidate);
+            List<ListeningEvent> stored = new ArrayList<>(inserted.length);
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i]) {
+                    stored.add(valid.get(i));
+                }
+            }
+            for (java.util.function.Consumer<List<ListeningEvent>> l : eventListeners) {
+                l.accept(stored);
+            }
         }
         return new BatchResult(events.size(), accepted, valid.size() - accepted, rejected);
     }

@@ -48,6 +48,7 @@ public final class MixtapeServer implements AutoCloseable {
                         new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter()));
         new PlaylistRoutes(engines, playlists).register(app);
         new ListenerRoutes(listeners.service(), listeners.limiter(), config.dataDir()).register(app);
+        new StrategyRoutes(listeners.strategies()).register(app);
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */
