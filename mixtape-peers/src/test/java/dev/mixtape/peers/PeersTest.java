@@ -28,7 +28,7 @@ class PeersTest {
     void everyInProcessPeerRanksUnseenItemsForEveryTestUser() throws Exception {
         Evaluator evaluator = Evaluator.standard(SPLIT, null, List.of(10));
         for (Peer peer : List.of(new RankSysPeers.Hkv(), new RankSysPeers.ItemKnn(), new LibrecPeers.ItemKnn(), new LibrecPeers.Wrmf(),
-                new LibrecPeers.Bpr(), new LibrecPeers.Eals())) {
+                new LibrecPeers.Bpr(), new LibrecPeers.Eals(), new LibrecPeers.Slim())) {
             Map<String, Object> params = peer instanceof LibrecPeers.Bpr ? Map.of("iterations", 30, "learnrate", 0.05)
                     : peer instanceof RankSysPeers.Hkv ? Map.of("factors", 8, "lambda", 1.0) : Map.of("factors", 8);
             PeerRun run = peer.run(SPLIT, params, 10);
