@@ -1,20 +1,19 @@
 package dev.mixtape.storage.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * Two cache levels: Caffeine in process, then (when configured) a {@link SharedTier} such as Redis.
- * {@link #get} is get-or-compute with single flight: concurrent misses on one key compute once (Caffeine
- * runs one loader per key while the others wait for it), and a value found in the shared tier is not
+ * {@link #get} is get-or-compute with single flight: concurrent misses on one key compute once (the first
+ * caller loads, the others wait for its pending entry), and a value found in the shared tier is not
  * computed at all. Each {@link CacheKind} has its own TTL in both tiers. {@link #invalidate} drops a key
  * here and in the shared tier, and tells the other instances to drop it from their own first tier.
  * Thread-safe.
@@ -44,24 +43,24 @@ public final class TieredCache implements AutoCloseable {
         T decode(byte[] bytes);
     }
 
-    private final Map<CacheKind, Cache<String, Object>> local = new EnumMap<>(CacheKind.class);
+    private final Map<CacheKind, AsyncCache<String, Object>> local = new EnumMap<>(CacheKind.class);
     private final SharedTier shared;
-    private final Map<CacheKind, LongAdder[]> sharedStats = new EnumMap<>(CacheKind.class);
-    private final ThreadLocal<Status> lastLoad = new ThreadLocal<>();
+    /** Per kind: first-tier hits, first-tier misses, shared hits, shared misses, shared unreadable. */
+    private final Map<CacheKind, LongAdder[]> stats = new EnumMap<>(CacheKind.class);
 
     /** @param shared the second tier, or null for in-process only */
     public TieredCache(SharedTier shared) {
         this.shared = shared;
         for (CacheKind k : CacheKind.values()) {
-            local.put(k, Caffeine.newBuilder().maximumSize(k.maxEntries()).expireAfterWrite(k.ttl()).recordStats().build());
-            sharedStats.put(k, new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder()});
+            local.put(k, Caffeine.newBuilder().maximumSize(k.maxEntries()).expireAfterWrite(k.ttl()).buildAsync());
+            stats.put(k, new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()});
         }
         if (shared != null) {
             shared.onInvalidation(key -> {
                 int sep = key.indexOf('|');
                 if (sep > 0) {
                     try {
-                        local.get(CacheKind.valueOf(key.substring(0, sep))).invalidate(key.substring(sep + 1));
+                        local.get(CacheKind.valueOf(key.substring(0, sep))).synchronous().invalidate(key.substring(sep + 1));
                     } catch (IllegalArgumentException ignored) {
                         // a kind this version does not know
                     }
@@ -78,53 +77,83 @@ public final class TieredCache implements AutoCloseable {
         return shared != null && shared.available();
     }
 
-    /** The value under {@code key}: from the first tier, else the shared tier, else computed once and kept in both. */
+    /**
+     * The value under {@code key}: from the first tier, else the shared tier, else computed once and kept in both.
+     * The first caller of a missing key puts a pending entry and loads on its own thread; concurrent callers wait
+     * for that entry. No lock is held while loading (Caffeine's compute would hold a lock on the key's hash bin
+     * for the whole load, and block other keys and invalidations: seen here under load as 176 threads waiting).
+     */
     @SuppressWarnings("unchecked")
     public <T> Cached<T> get(CacheKind kind, String key, Codec<T> codec, Supplier<T> compute) {
-        Cache<String, Object> cache = local.get(kind);
-        // stays HIT unless this call runs the loader (a waiter on another call's load also sees a hit)
-        lastLoad.set(Status.HIT);
+        java.util.concurrent.ConcurrentMap<String, CompletableFuture<Object>> map = local.get(kind).asMap();
+        LongAdder[] st = stats.get(kind);
+        CompletableFuture<Object> existing = map.get(key);
+        if (existing == null) {
+            CompletableFuture<Object> mine = new CompletableFuture<>();
+            existing = map.putIfAbsent(key, mine);
+            if (existing == null) {
+                st[1].increment();
+                Status[] status = new Status[1];
+                Object value;
+                try {
+                    value = load(kind, key, codec, compute, status);
+                } catch (RuntimeException | Error e) {
+                    map.remove(key, mine);
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
+                mine.complete(value);
+                if (value == null) {
+                    map.remove(key, mine);
+                }
+                return new Cached<>((T) value, status[0]);
+            }
+        }
+        st[0].increment();
         try {
-            T value = (T) cache.get(key, k -> load(kind, k, codec, compute));
-            return new Cached<>(value, lastLoad.get());
-        } finally {
-            lastLoad.remove();
+            return new Cached<>((T) existing.join(), Status.HIT);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 
-    private <T> Object load(CacheKind kind, String key, Codec<T> codec, Supplier<T> compute) {
-        LongAdder[] stats = sharedStats.get(kind);
+    private <T> Object load(CacheKind kind, String key, Codec<T> codec, Supplier<T> compute, Status[] status) {
+        LongAdder[] st = stats.get(kind);
         if (shared != null) {
             Optional<byte[]> bytes = shared.get(sharedKey(kind, key));
             if (bytes.isPresent()) {
                 try {
                     T decoded = codec.decode(bytes.get());
-                    stats[0].increment();
-                    lastLoad.set(Status.SHARED_HIT);
+                    st[2].increment();
+                    status[0] = Status.SHARED_HIT;
                     return decoded;
                 } catch (RuntimeException e) {
-                    stats[2].increment(); // unreadable (another version's format): recompute
+                    st[4].increment(); // unreadable (another version's format): recompute
                 }
             }
-            stats[1].increment();
+            st[3].increment();
         }
         T value = compute.get();
-        lastLoad.set(Status.MISS);
+        status[0] = Status.MISS;
         if (shared != null && value != null) {
             shared.put(sharedKey(kind, key), codec.encode(value), kind.ttl());
         }
         return value;
     }
 
-    /** The value in the first tier, without loading. */
+    /** The value in the first tier, without loading (null when absent or still loading). */
     @SuppressWarnings("unchecked")
     public <T> T peek(CacheKind kind, String key) {
-        return (T) local.get(kind).getIfPresent(key);
+        CompletableFuture<Object> f = local.get(kind).getIfPresent(key);
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? (T) f.join() : null;
     }
 
     /** Drops {@code key} here, in the shared tier, and (through the shared tier) in every other instance's first tier. */
     public void invalidate(CacheKind kind, String key) {
-        local.get(kind).invalidate(key);
+        local.get(kind).synchronous().invalidate(key);
         if (shared != null) {
             shared.delete(sharedKey(kind, key));
             shared.publishInvalidation(kind.name() + "|" + key);
@@ -139,31 +168,23 @@ public final class TieredCache implements AutoCloseable {
     public Map<String, Object> stats() {
         Map<String, Object> out = new LinkedHashMap<>();
         for (CacheKind k : CacheKind.values()) {
-            CacheStats s = local.get(k).stats();
+            LongAdder[] st = stats.get(k);
+            long hits = st[0].sum();
+            long misses = st[1].sum();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ttl_seconds", k.ttl().toSeconds());
-            m.put("entries", local.get(k).estimatedSize());
-            m.put("local_hits", s.hitCount());
-            m.put("local_misses", s.missCount());
-            m.put("local_hit_rate", s.requestCount() == 0 ? 0.0 : s.hitRate());
+            m.put("entries", local.get(k).synchronous().estimatedSize());
+            m.put("local_hits", hits);
+            m.put("local_misses", misses);
+            m.put("local_hit_rate", hits + misses == 0 ? 0.0 : (double) hits / (hits + misses));
             if (shared != null) {
-                LongAdder[] st = sharedStats.get(k);
-                m.put("shared_hits", st[0].sum());
-                m.put("shared_misses", st[1].sum());
-                m.put("shared_unreadable", st[2].sum());
+                m.put("shared_hits", st[2].sum());
+                m.put("shared_misses", st[3].sum());
+                m.put("shared_unreadable", st[4].sum());
             }
             out.put(k.wireName(), m);
         }
         return out;
-    }
-
-    /** The first tier of a kind, for metrics binders. */
-    public Cache<String, Object> localTier(CacheKind kind) {
-        return local.get(kind);
-    }
-
-    public Function<CacheKind, CacheStats> localStats() {
-        return k -> local.get(k).stats();
     }
 
     @Override
