@@ -66,7 +66,16 @@ public final class MixtapeApp implements AutoCloseable {
                 cache, engines, config.listeners().weights(), java.time.Clock.systemUTC());
         this.strategies = new dev.mixtape.app.server.StrategyService(engines, listeners, cache, dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS,
                 java.time.Clock.systemUTC());
-        this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, limiter, this::databaseProblem));
+        java.util.concurrent.CompletableFuture<dev.mixtape.storage.jdbc.JdbcExperimentStore> experimentStore =
+                opening.thenApply(d -> new dev.mixtape.storage.jdbc.JdbcExperimentStore(d.dataSource()));
+        dev.mixtape.app.server.ExperimentService experiments = new dev.mixtape.app.server.ExperimentService(() -> {
+            if (!experimentStore.isDone()) {
+                throw new dev.mixtape.core.StoreUnavailableException("the database is still opening; retry in a moment", null);
+            }
+            return experimentStore.join();
+        }, () -> strategies.engine().registry().names(), java.time.Clock.systemUTC());
+        strategies.experiments(experiments);
+        this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, experiments, limiter, this::databaseProblem));
         try {
             this.port = server.start(config.port());
         } catch (RuntimeException e) {

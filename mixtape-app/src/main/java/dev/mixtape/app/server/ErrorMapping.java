@@ -26,6 +26,7 @@ public final class ErrorMapping {
     public static void register(Javalin app) {
         app.exception(InvalidRequestException.class, (e, ctx) -> write(ctx, 400, e.getMessage()));
         app.exception(NotFoundException.class, (e, ctx) -> write(ctx, 404, e.getMessage()));
+        app.exception(dev.mixtape.core.ConflictException.class, (e, ctx) -> write(ctx, 409, e.getMessage()));
         app.exception(dev.mixtape.core.StoreUnavailableException.class, (e, ctx) -> {
             LOG.atWarn().addKeyValue("path", ctx.path()).addKeyValue("error", e.getMessage()).log("store unavailable");
             ctx.header("Retry-After", "5");

@@ -49,6 +49,9 @@ public final class MixtapeServer implements AutoCloseable {
         new PlaylistRoutes(engines, playlists).register(app);
         new ListenerRoutes(listeners.service(), listeners.limiter(), config.dataDir()).register(app);
         new StrategyRoutes(listeners.strategies()).register(app);
+        if (listeners.experiments() != null) {
+            new ExperimentRoutes(listeners.experiments()).register(app);
+        }
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */

@@ -42,7 +42,7 @@ import java.util.UUID;
  */
 public final class StrategyService {
     static final Set<String> FIELDS = Set.of("track_id", "user_id", "strategy", "n", "user_context", "exclude", "filters",
-            "params", "diversity", "max_per_artist", "seed");
+            "params", "diversity", "max_per_artist", "seed", "experiment");
     static final Set<String> CONTEXT_FIELDS = Set.of("time", "utc_offset", "mood", "activity", "weather", "exploring");
     static final Set<String> FILTER_FIELDS = Set.of("genres", "exclude_genres", "explicit", "min_popularity", "max_popularity",
             "boost_genres");
@@ -55,8 +55,14 @@ public final class StrategyService {
     private final Map<String, Double> hybridWeights;
     private final Clock clock;
     private volatile Models models;
+    private volatile ExperimentService experiments;
 
     private record Models(Engine engine, StrategyEngine strategies) {}
+
+    /** Enables the {@code experiment} field of requests. */
+    public void experiments(ExperimentService service) {
+        this.experiments = service;
+    }
 
     public StrategyService(EngineHolder engines, ListenerService listeners, TieredCache cache, Map<String, Double> hybridWeights,
                            Clock clock) {
@@ -123,7 +129,23 @@ public final class StrategyService {
         Models m = models();
         Catalog c = m.engine().catalog();
         Instant now = clock.instant();
-        String strategy = body.hasNonNull("strategy") ? JsonBody.text(body, "strategy", "a strategy name") : StrategyRegistry.AUTO;
+        String experiment = null;
+        dev.mixtape.core.experiment.Experiment.Variant variant = null;
+        if (body.hasNonNull("experiment")) {
+            experiment = JsonBody.text(body, "experiment", "a running experiment's name");
+            if (!body.hasNonNull("user_id")) {
+                throw new InvalidRequestException("a request in an experiment needs user_id (assignment is by listener)");
+            }
+            if (body.hasNonNull("strategy")) {
+                throw new InvalidRequestException("a request in an experiment takes its strategy from its variant; leave out strategy");
+            }
+            if (experiments == null) {
+                throw new InvalidRequestException("experiments are not available on this server");
+            }
+            variant = experiments.assign(experiment, JsonBody.text(body, "user_id", "a listener id"));
+        }
+        String strategy = variant != null ? variant.strategy()
+                : body.hasNonNull("strategy") ? JsonBody.text(body, "strategy", "a strategy name") : StrategyRegistry.AUTO;
         m.strategies().registry().names().stream().filter(strategy::equals).findAny()
                 .orElseThrow(() -> new InvalidRequestException("unknown strategy '" + strategy + "'; valid: "
                         + String.join(", ", m.strategies().registry().names())));
@@ -179,7 +201,7 @@ public final class StrategyService {
         if (perArtist < 1 || perArtist > 100) {
             throw new InvalidRequestException("max_per_artist must be from 1 to 100, got " + perArtist);
         }
-        String canonical = canonical(body);
+        String canonical = canonical(body) + (variant == null ? "" : "|" + variant.strategy());
         long seed = body.hasNonNull("seed") ? JsonBody.longField(body, "seed") : canonical.hashCode();
         StrategyRequest req = new StrategyRequest(track, listener, n, context, exclude, filters, params, seed);
         // the context's hour matters to contextual answers: it is part of the key
@@ -189,7 +211,13 @@ public final class StrategyService {
         TieredCache.Cached<ObjectNode> got = cache.get(CacheKind.RECOMMENDATIONS, key, ListenerService.JsonNodeCodec.INSTANCE,
                 () -> toJson(c, m.strategies().recommend(strategy, req, lambda, perArtist), trackIndex));
         ObjectNode out = got.value().deepCopy();
-        out.put("recommendation_id", "rec_" + UUID.randomUUID().toString().replace("-", ""));
+        String recommendationId = "rec_" + UUID.randomUUID().toString().replace("-", "");
+        out.put("recommendation_id", recommendationId);
+        if (variant != null) {
+            // logged before the answer, so that an outcome event can never arrive for an impression not yet stored
+            experiments.impression(recommendationId, experiment, variant.name(), listener.listener().id());
+            out.putObject("experiment").put("name", experiment).put("variant", variant.name());
+        }
         ObjectNode meta = (ObjectNode) out.get("metadata");
         meta.put("response_time_ms", Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
         meta.put("cache_status", got.status().wireName());

@@ -113,6 +113,7 @@ public final class JdbcListenerStore implements ListenerStore {
                     "DELETE FROM listening_history WHERE user_id = ?",
                     "DELETE FROM personality_profiles WHERE user_id = ?",
                     "DELETE FROM session_recommendations WHERE user_id = ?",
+                    "DELETE FROM experiment_impressions WHERE user_id = ?",
                     "DELETE FROM listeners WHERE id = ?"}) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         ps.setString(1, id);

@@ -38,7 +38,8 @@ abstract class JdbcListenerStoreContract extends ListenerStoreContractTest {
                 "SELECT COUNT(*) FROM listening_events WHERE user_id = ?",
                 "SELECT COUNT(*) FROM listening_history WHERE user_id = ?",
                 "SELECT COUNT(*) FROM personality_profiles WHERE user_id = ?",
-                "SELECT COUNT(*) FROM session_recommendations WHERE user_id = ?"}) {
+                "SELECT COUNT(*) FROM session_recommendations WHERE user_id = ?",
+                "SELECT COUNT(*) FROM experiment_impressions WHERE user_id = ?"}) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, userId);
                     try (ResultSet rs = ps.executeQuery()) {
