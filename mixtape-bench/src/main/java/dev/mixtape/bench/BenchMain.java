@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "mixtape bench", mixinStandardHelpOptions = true, version = "mixtape-bench 0.1.0",
         description = "Benchmarks and load drivers for mixtape (see docs/BENCHMARKS.md).",
         subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class, BenchMain.Cf.class,
-            BenchMain.Sessions.class, BenchMain.Events.class, BenchMain.Users.class})
+            BenchMain.Sessions.class, BenchMain.Events.class, BenchMain.Users.class, BenchMain.Strategies.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -309,6 +309,22 @@ public final class BenchMain implements Runnable {
             List<String> args = new ArrayList<>(jvmArgs);
             args.add("-D" + BenchData.CATALOG_PROPERTY + "=" + file.toAbsolutePath());
             new Runner(jmh("SessionBenchmark").jvmArgsAppend(args.toArray(String[]::new)).build()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "strategies", mixinStandardHelpOptions = true,
+            description = {"v2 recommendation latency per strategy, uncached (JMH, StrategyBenchmark), and a batch of 100",
+                "content requests in parallel (BatchBenchmark), on the full catalog."})
+    static final class Strategies implements Callable<Integer> {
+        @Option(names = {"-b", "--benchmarks"}, paramLabel = "REGEX", defaultValue = "StrategyBenchmark|BatchBenchmark",
+                description = "JMH benchmarks to run (default: ${DEFAULT-VALUE}).")
+        String benchmarks;
+
+        @Override
+        public Integer call() throws IOException, RunnerException {
+            Path file = BenchData.catalogFile(null);
+            new Runner(jmh(benchmarks).jvmArgsAppend("-D" + BenchData.CATALOG_PROPERTY + "=" + file.toAbsolutePath()).build()).run();
             return 0;
         }
     }
