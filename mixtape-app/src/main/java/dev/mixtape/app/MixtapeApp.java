@@ -216,6 +216,7 @@ public final class MixtapeApp implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        listeners.close();
         if (redis != null) {
             redis.close();
         }

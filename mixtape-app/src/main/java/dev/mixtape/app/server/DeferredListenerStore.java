@@ -75,6 +75,11 @@ public final class DeferredListenerStore implements ListenerStore {
     }
 
     @Override
+    public void saveSessions(List<SessionRecord> sessions) {
+        s().saveSessions(sessions);
+    }
+
+    @Override
     public Optional<String> session(String sessionId) {
         return s().session(sessionId);
     }

@@ -64,6 +64,9 @@ public final class ListenerService {
     private volatile Models models;
     private final List<java.util.function.Consumer<List<ListeningEvent>>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Session computations at once: CPU-bound, so more would only slow each other down; the rest queue. */
+    private final java.util.concurrent.LinkedBlockingQueue<ListenerStore.SessionRecord> sessionQueue =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+    private final SessionWriter sessionWriter = new SessionWriter();
     private final java.util.concurrent.Semaphore computing =
             new java.util.concurrent.Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
@@ -78,6 +81,7 @@ public final class ListenerService {
         this.engines = engines;
         this.weights = weights;
         this.clock = clock;
+        sessionWriter.start();
     }
 
     public TieredCache cache() {
@@ -130,6 +134,7 @@ public final class ListenerService {
 
     public void deleteUser(String id) {
         checkUserId(id, "user id");
+        sessionWriter.flush(); // no queued session of theirs may land after the delete
         boolean existed = store.deleteUser(id);
         invalidate(id);
         if (!existed) {
@@ -349,12 +354,15 @@ public final class ListenerService {
     }
 
     private ObjectNode computeSession(Models m, UserData d, int size) {
+        ObjectNode out;
         computing.acquireUninterruptibly();
         try {
-            return computeSessionNow(m, d, size);
+            out = computeSessionNow(m, d, size);
         } finally {
             computing.release();
         }
+        keep(out);
+        return out;
     }
 
     private ObjectNode computeSessionNow(Models m, UserData d, int size) {
@@ -392,12 +400,85 @@ public final class ListenerService {
         meta.set("blend", JsonBody.JSON.valueToTree(r.blend()));
         meta.put("has_history", d.history().stream().anyMatch(h -> h.plays() > 0 || h.likes() + h.saves() > 0));
         meta.put("has_personality", d.personality() != null);
+        return out;
+    }
+
+    /** Queues a computed session for the writer, which keeps sessions in batches off the request path. */
+    private void keep(ObjectNode session) {
         try {
-            store.saveSession(id, d.listener().id(), now, JsonBody.JSON.writeValueAsString(out));
+            sessionQueue.add(new ListenerStore.SessionRecord(session.get("session_id").asText(), session.get("user_id").asText(),
+                    Instant.parse(session.get("created_at").asText()), JsonBody.JSON.writeValueAsString(session)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+        sessionWriter.unpark();
+    }
+
+    /** Writes queued sessions, up to 200 per transaction, until {@link #close}. */
+    private final class SessionWriter implements Runnable {
+        private volatile Thread thread;
+        private volatile boolean closed;
+
+        void start() {
+            thread = Thread.ofVirtual().name("mixtape-session-writer").start(this);
+        }
+
+        void unpark() {
+            Thread t = thread;
+            if (t != null) {
+                java.util.concurrent.locks.LockSupport.unpark(t);
+            }
+        }
+
+        @Override
+        public void run() {
+            while (!closed || !sessionQueue.isEmpty()) {
+                if (!writeBatch()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                }
+            }
+        }
+
+        /** Writes one batch; false when the queue was empty. Batches are written one at a time. */
+        synchronized boolean writeBatch() {
+            List<ListenerStore.SessionRecord> batch = new ArrayList<>();
+            sessionQueue.drainTo(batch, 200);
+            if (batch.isEmpty()) {
+                return false;
+            }
+            try {
+                store.saveSessions(batch);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ListenerService.class).atWarn().addKeyValue("sessions", batch.size())
+                        .addKeyValue("error", e.getMessage()).log("served sessions not kept");
+            }
+            return true;
+        }
+
+        /** Writes everything queued now, on the caller's thread. */
+        void flush() {
+            while (writeBatch()) {
+                // until empty
+            }
+        }
+
+        void close() {
+            closed = true;
+            unpark();
+            Thread t = thread;
+            if (t != null) {
+                try {
+                    t.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Keeps the sessions still queued, then stops the writer. */
+    public void close() {
+        sessionWriter.close();
     }
 
     /** The session recommender over the current engine, rebuilt when the engine changes. */

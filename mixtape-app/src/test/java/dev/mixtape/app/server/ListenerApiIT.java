@@ -288,7 +288,8 @@ class ListenerApiIT {
             "SELECT COUNT(*) FROM listening_history WHERE user_id = ?", "SELECT COUNT(*) FROM personality_profiles WHERE user_id = ?",
             "SELECT COUNT(*) FROM session_recommendations WHERE user_id = ?"};
         for (String sql : tables) {
-            assertThat(rows(sql, u)).as(sql).isPositive();
+            // sessions are kept by a background writer, within moments
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> assertThat(rows(sql, u)).as(sql).isPositive());
         }
         ok("DELETE", "/api/v1/users/" + u, null, 204);
         for (String sql : tables) {

@@ -42,4 +42,19 @@ public interface ListenerStore {
     void saveSession(String sessionId, String userId, Instant createdAt, String payloadJson);
 
     Optional<String> session(String sessionId);
+
+    /** A served session to keep. */
+    record SessionRecord(String sessionId, String userId, Instant createdAt, String payloadJson) {}
+
+    /**
+     * Keeps several sessions in one transaction; a session of a listener who no longer exists (deleted
+     * meanwhile) is not kept.
+     */
+    default void saveSessions(List<SessionRecord> sessions) {
+        for (SessionRecord r : sessions) {
+            if (user(r.userId()).isPresent()) {
+                saveSession(r.sessionId(), r.userId(), r.createdAt(), r.payloadJson());
+            }
+        }
+    }
 }

@@ -426,6 +426,34 @@ public final class JdbcListenerStore implements ListenerStore {
     }
 
     @Override
+    public void saveSessions(List<SessionRecord> sessions) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_recommendations (id, user_id, created_at, payload) "
+                    + "SELECT ?, ?, ?, ? FROM listeners WHERE id = ?")) {
+                for (SessionRecord r : sessions) {
+                    ps.setString(1, r.sessionId());
+                    ps.setString(2, r.userId());
+                    ps.setLong(3, r.createdAt().toEpochMilli());
+                    ps.setString(4, r.payloadJson());
+                    ps.setString(5, r.userId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot store " + sessions.size() + " sessions", e);
+        }
+    }
+
+    @Override
     public Optional<String> session(String sessionId) {
         try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement("SELECT payload FROM session_recommendations WHERE id = ?")) {

@@ -137,6 +137,17 @@ public abstract class ListenerStoreContractTest {
     }
 
     @Test
+    void sessionsAreKeptInBatchesOnlyForListenersThatExist() {
+        store.createUser("here", NOW);
+        store.saveSessions(List.of(new ListenerStore.SessionRecord("s1", "here", NOW, "{\"a\":1}"),
+                new ListenerStore.SessionRecord("s2", "gone-already", NOW, "{}"),
+                new ListenerStore.SessionRecord("s3", "here", NOW, "{\"b\":2}")));
+        assertThat(store.session("s1")).contains("{\"a\":1}");
+        assertThat(store.session("s3")).contains("{\"b\":2}");
+        assertThat(store.session("s2")).isEmpty();
+    }
+
+    @Test
     void deleteRemovesEveryRowOfTheListenerAndNothingOfOthers() throws Exception {
         store.createUser("gone", NOW);
         store.createUser("stays", NOW);
