@@ -172,6 +172,11 @@ public final class FeatureSpace {
         return s;
     }
 
+    /** The squared distance (2σ)² beyond which {@link #similarity} is below e^-4 ≈ 0.018. */
+    public static float similarityFloor() {
+        return 4 * SIGMA * SIGMA;
+    }
+
     /** Similarity in (0, 1] from a squared distance: exp(-d²/σ²). */
     public static float similarity(float distance2) {
         return (float) Math.exp(-distance2 / (SIGMA * SIGMA));

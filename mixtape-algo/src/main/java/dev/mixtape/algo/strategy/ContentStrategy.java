@@ -12,6 +12,8 @@ import java.util.Map;
  * features). With both, the two are averaged.
  */
 public final class ContentStrategy implements Strategy {
+    /** Squared distance from which similarity counts as 0: (2σ)², where similarity is e^-4 ≈ 0.018. */
+    static final float FAR = FeatureSpace.similarityFloor();
     private final StrategyModels m;
 
     public ContentStrategy(StrategyModels m) {
@@ -50,7 +52,10 @@ public final class ContentStrategy implements Strategy {
             m.space().distancesTo(m.space().points(), r.track() * FeatureSpace.DIMS, trackSim);
             long[] seedGenres = m.genres().trackSet(r.track());
             for (int t = 0; t < n; t++) {
-                trackSim[t] = 0.8f * FeatureSpace.similarity(trackSim[t]) + 0.2f * m.genres().withTrack(seedGenres, t);
+                // beyond 2σ the similarity is under e^-4: counted as 0, which saves most of the exp calls
+                float d2 = trackSim[t];
+                float sim = d2 > FAR ? 0f : FeatureSpace.similarity(d2);
+                trackSim[t] = 0.8f * sim + 0.2f * m.genres().withTrack(seedGenres, t);
             }
         }
         float[] tasteSim = null;

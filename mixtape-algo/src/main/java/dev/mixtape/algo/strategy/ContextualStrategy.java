@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 public final class ContextualStrategy implements Strategy {
     private final StrategyModels m;
     private final BuiltInPromptInterpreter interpreter = new BuiltInPromptInterpreter();
+    private final java.util.concurrent.ConcurrentHashMap<String, TargetProfile> targets = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ContextualStrategy(StrategyModels m) {
         this.m = m;
@@ -56,8 +57,14 @@ public final class ContextualStrategy implements Strategy {
     @Override
     public List<Scored> recommend(StrategyRequest r, int k) {
         String phrase = phrase(r.context());
-        PromptAnalysis a = interpreter.interpret(phrase, m.catalog(), null, null);
-        TargetProfile target = new TargetProfile(a.target(), m.space(), m.genres(), m.catalogMean());
+        // contexts repeat (day parts × moods × activities × weather): each phrase is read once
+        TargetProfile target = targets.computeIfAbsent(phrase, p -> {
+            PromptAnalysis a = interpreter.interpret(p, m.catalog(), null, null);
+            return new TargetProfile(a.target(), m.space(), m.genres(), m.catalogMean());
+        });
+        if (targets.size() > 10_000) {
+            targets.clear();
+        }
         int n = m.catalog().size();
         float[] score = new float[n];
         float[] sim = null;

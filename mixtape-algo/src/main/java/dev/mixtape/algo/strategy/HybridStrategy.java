@@ -70,18 +70,21 @@ public final class HybridStrategy implements Strategy {
         Map<Integer, Scored> why = new HashMap<>();
         Map<Integer, Map<String, Double>> contributions = new HashMap<>();
         double used = 0;
-        for (Map.Entry<String, Double> w : weights.entrySet()) {
-            if (w.getValue() == 0) {
-                continue;
-            }
+        // the parts run side by side (each is a few whole-catalog passes); a part that cannot serve passes its weight on
+        List<Map.Entry<String, Double>> active = weights.entrySet().stream().filter(w -> w.getValue() > 0)
+                .sorted(Map.Entry.comparingByKey()).toList();
+        List<List<Scored>> answers = active.parallelStream().map(w -> {
             Strategy s = parts.get(w.getKey());
-            List<Scored> got;
             try {
                 s.validate(r);
-                got = s.recommend(r, 3 * k);
+                return s.recommend(r, 3 * k);
             } catch (InvalidRequestException | StrategyUnavailableException e) {
-                continue; // a part that cannot serve this request passes its weight on
+                return List.<Scored>of();
             }
+        }).toList();
+        for (int a = 0; a < active.size(); a++) {
+            Map.Entry<String, Double> w = active.get(a);
+            List<Scored> got = answers.get(a);
             if (got.isEmpty()) {
                 continue;
             }

@@ -18,6 +18,7 @@ public final class TempoStrategy implements Strategy {
     static final Map<String, Double> CADENCE = Map.of("running", 165.0, "run", 165.0, "cycling", 150.0, "workout", 130.0,
             "gym", 130.0, "training", 130.0, "hiit", 140.0, "dance", 124.0, "dancing", 124.0, "walking", 115.0);
 
+    private static final double[] MULTIPLES = {1, 0.5, 2};
     private final StrategyModels m;
 
     public TempoStrategy(StrategyModels m) {
@@ -82,9 +83,12 @@ public final class TempoStrategy implements Strategy {
         float[] score = new float[n];
         for (int t = 0; t < n; t++) {
             double best = 0;
-            for (double mult : new double[] {1, 0.5, 2}) {
+            for (int i = 0; i < 3; i++) {
+                double mult = MULTIPLES[i];
                 double d = (tempo[t] - bpm * mult) / 6.0;
-                best = Math.max(best, Math.exp(-d * d) * (mult == 1 ? 1 : 0.85));
+                if (d > -4 && d < 4) { // beyond 4 σ the match is under e^-16: skip the exp
+                    best = Math.max(best, Math.exp(-d * d) * (i == 0 ? 1 : 0.85));
+                }
             }
             double s = best * (energetic ? 0.6 + 0.4 * energy[t] : 1);
             if (sim != null) {

@@ -61,7 +61,7 @@ public final class ListenerService {
     private final EngineHolder engines;
     private final SessionWeights weights;
     private final Clock clock;
-    private volatile Models models;
+    private final PerEngine<Models> models;
     private final List<java.util.function.Consumer<List<ListeningEvent>>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Session computations at once: CPU-bound, so more would only slow each other down; the rest queue. */
     private final java.util.concurrent.LinkedBlockingQueue<ListenerStore.SessionRecord> sessionQueue =
@@ -81,6 +81,8 @@ public final class ListenerService {
         this.engines = engines;
         this.weights = weights;
         this.clock = clock;
+        this.models = new PerEngine<>(engines, e -> new Models(e, new SessionRecommender(e.space(), new PersonalityMusicModel(e.catalog()),
+                new SongKeys(e.catalog()), weights), catalogVersion(e.catalog())));
         sessionWriter.start();
     }
 
@@ -145,7 +147,7 @@ public final class ListenerService {
     /** Drops everything cached about the listener, in every instance (after each change, and for benchmarks). */
     public void invalidate(String userId) {
         cache.invalidate(CacheKind.USER_DATA, userId);
-        Models m = models;
+        Models m = models.peek();
         if (m != null) {
             cache.invalidate(CacheKind.RECOMMENDATIONS, m.catalogVersion() + ":" + userId);
         }
@@ -483,21 +485,7 @@ public final class ListenerService {
 
     /** The session recommender over the current engine, rebuilt when the engine changes. */
     private Models models() {
-        Engine e = engines.get();
-        Models m = models;
-        if (m != null && m.engine() == e) {
-            return m;
-        }
-        synchronized (this) {
-            m = models;
-            if (m == null || m.engine() != e) {
-                Catalog c = e.catalog();
-                m = new Models(e, new SessionRecommender(e.space(), new PersonalityMusicModel(c), new SongKeys(c), weights),
-                        catalogVersion(c));
-                models = m;
-            }
-            return m;
-        }
+        return models.get();
     }
 
     /** Builds the session models now (they take ~0.2 s), so the first session request does not pay for them. */

@@ -54,7 +54,7 @@ public final class StrategyService {
     private final TieredCache cache;
     private final Map<String, Double> hybridWeights;
     private final Clock clock;
-    private volatile Models models;
+    private final PerEngine<Models> models;
     private volatile ExperimentService experiments;
 
     private record Models(Engine engine, StrategyEngine strategies) {}
@@ -71,12 +71,14 @@ public final class StrategyService {
         this.cache = cache;
         this.hybridWeights = hybridWeights;
         this.clock = clock;
+        this.models = new PerEngine<>(engines, e -> new Models(e, new StrategyEngine(new StrategyModels(e.space(), () -> e.cf().artists(),
+                ListenerService.catalogVersion(e.catalog())), hybridWeights)));
         listeners.onEvents(this::learn);
     }
 
     /** Online learners: trending counts from every stored event. */
     private void learn(List<ListeningEvent> events) {
-        Models m = models;
+        Models m = models.peek();
         if (m == null) {
             return;
         }
@@ -96,20 +98,7 @@ public final class StrategyService {
     }
 
     private Models models() {
-        Engine e = engines.get();
-        Models m = models;
-        if (m != null && m.engine() == e) {
-            return m;
-        }
-        synchronized (this) {
-            m = models;
-            if (m == null || m.engine() != e) {
-                StrategyModels sm = new StrategyModels(e.space(), () -> e.cf().artists(), ListenerService.catalogVersion(e.catalog()));
-                m = new Models(e, new StrategyEngine(sm, hybridWeights));
-                models = m;
-            }
-            return m;
-        }
+        return models.get();
     }
 
     /** Builds the models now, so that the first request does not pay for them. */

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixtape.app.FullCatalogServer;
 import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.core.Catalog;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +26,6 @@ class ListenerApiIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static MixtapeApp app;
     static Catalog catalog;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -42,10 +38,7 @@ class ListenerApiIT {
     }
 
     HttpResponse<String> call(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return dev.mixtape.app.TestHttp.call(app, method, path, body);
     }
 
     JsonNode ok(String method, String path, String body, int status) throws Exception {

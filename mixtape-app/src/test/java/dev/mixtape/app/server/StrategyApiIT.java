@@ -8,9 +8,6 @@ import dev.mixtape.app.FullCatalogServer;
 import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.core.Attribute;
 import dev.mixtape.core.Catalog;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +23,6 @@ class StrategyApiIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static MixtapeApp app;
     static Catalog catalog;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -35,9 +31,7 @@ class StrategyApiIT {
     }
 
     HttpResponse<String> call(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return dev.mixtape.app.TestHttp.call(app, method, path, body);
     }
 
     JsonNode ok(String method, String path, String body) throws Exception {
