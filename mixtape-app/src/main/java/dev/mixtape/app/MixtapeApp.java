@@ -48,6 +48,7 @@ public final class MixtapeApp implements AutoCloseable {
     private final Redis redis;
     private final ListenerService listeners;
     private final dev.mixtape.app.server.StrategyService strategies;
+    private final dev.mixtape.app.server.Monitoring monitoring = new dev.mixtape.app.server.Monitoring();
     private volatile CompletableFuture<String> models = CompletableFuture.completedFuture("no catalog yet");
 
     private MixtapeApp(MixtapeConfig config) throws IOException {
@@ -75,7 +76,10 @@ public final class MixtapeApp implements AutoCloseable {
             return experimentStore.join();
         }, () -> strategies.engine().registry().names(), java.time.Clock.systemUTC());
         strategies.experiments(experiments);
-        this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, experiments, limiter, this::databaseProblem));
+        listeners.monitoring(monitoring);
+        strategies.monitoring(monitoring);
+        this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, experiments, limiter, this::databaseProblem,
+                monitoring));
         try {
             this.port = server.start(config.port());
         } catch (RuntimeException e) {
@@ -194,6 +198,9 @@ public final class MixtapeApp implements AutoCloseable {
         Thread.ofVirtual().name("mixtape-sessions").start(() -> {
             listeners.prepare();
             strategies.prepare();
+            String version = dev.mixtape.app.server.ListenerService.catalogVersion(engine.catalog());
+            monitoring.models(version, engine.cf().status());
+            models.thenRun(() -> monitoring.models(version, engine.cf().status()));
         });
         Thread.ofVirtual().name("mixtape-lexicon").start(
                 () -> new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter().prepare(engine.catalog()));

@@ -8,4 +8,4 @@ import java.util.function.Supplier;
  * that names what is wrong with the database (null when it is fine), for readiness.
  */
 public record ListenerApi(ListenerService service, StrategyService strategies, ExperimentService experiments, RateLimiter limiter,
-                          Supplier<String> databaseProblem) {}
+                          Supplier<String> databaseProblem, Monitoring monitoring) {}

@@ -90,6 +90,13 @@ public final class ListenerService {
         return cache;
     }
 
+    private volatile Monitoring monitoring;
+
+    /** Where session timings go (the profiling endpoint). */
+    public void monitoring(Monitoring m) {
+        this.monitoring = m;
+    }
+
     /** Calls {@code listener} with the events of each batch that were stored (after the commit), for online learners. */
     public void onEvents(java.util.function.Consumer<List<ListeningEvent>> listener) {
         eventListeners.add(listener);
@@ -358,10 +365,15 @@ public final class ListenerService {
     private ObjectNode computeSession(Models m, UserData d, int size) {
         ObjectNode out;
         computing.acquireUninterruptibly();
+        long t0 = System.nanoTime();
         try {
             out = computeSessionNow(m, d, size);
         } finally {
             computing.release();
+        }
+        Monitoring mon = monitoring;
+        if (mon != null) {
+            mon.phase("session.compute", (System.nanoTime() - t0) / 1e6);
         }
         keep(out);
         return out;
@@ -493,7 +505,8 @@ public final class ListenerService {
         models();
     }
 
-    static String catalogVersion(Catalog c) {
+    /** A fingerprint of the catalog (track ids and popularity), naming it and the models over it in cache keys and metrics. */
+    public static String catalogVersion(Catalog c) {
         long h = 0xcbf29ce484222325L;
         for (int t = 0; t < c.size(); t++) {
             String id = c.trackId(t);

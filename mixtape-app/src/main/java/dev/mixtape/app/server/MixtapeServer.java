@@ -21,6 +21,8 @@ public final class MixtapeServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
         });
         ErrorMapping.register(app);
+        listeners.monitoring().register(app);
+        listeners.monitoring().cache(listeners.service().cache()::stats);
         app.before("/v1/*", keys::check);
         app.before("/api/*", keys::check);
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
@@ -46,7 +48,7 @@ public final class MixtapeServer implements AutoCloseable {
         PlaylistService playlists = config.llm() == null ? PlaylistService.builtIn()
                 : new PlaylistService(new dev.mixtape.connectors.llm.LlmPromptInterpreter(config.llm(),
                         new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter()));
-        new PlaylistRoutes(engines, playlists).register(app);
+        new PlaylistRoutes(engines, playlists, listeners.monitoring()).register(app);
         new ListenerRoutes(listeners.service(), listeners.limiter(), config.dataDir()).register(app);
         new StrategyRoutes(listeners.strategies()).register(app);
         if (listeners.experiments() != null) {

@@ -26,10 +26,13 @@ public final class PlaylistRoutes {
 
     private final EngineHolder engines;
     private final PlaylistService service;
+    private final Monitoring monitoring;
 
-    public PlaylistRoutes(EngineHolder engines, PlaylistService service) {
+    /** @param monitoring where the workflow's phase timings go, or null */
+    public PlaylistRoutes(EngineHolder engines, PlaylistService service, Monitoring monitoring) {
         this.engines = engines;
         this.service = service;
+        this.monitoring = monitoring;
     }
 
     public void register(Javalin app) {
@@ -47,6 +50,16 @@ public final class PlaylistRoutes {
         Long seed = body.hasNonNull("seed") ? JsonBody.longField(body, "seed") : null;
         Engine e = engines.get();
         PlaylistService.Result r = service.generate(e, prompt, length, arc, seed);
+        if (monitoring != null) {
+            Playlist.Timings t = r.playlist().timings();
+            monitoring.phase("playlist.analysis", r.analysisMs());
+            monitoring.phase("playlist.seeds", t.seedsMs());
+            monitoring.phase("playlist.generation", t.generationMs());
+            monitoring.phase("playlist.quality", t.qualityMs());
+            monitoring.phase("playlist.improvement", t.improvementMs());
+            monitoring.phase("playlist.ordering", t.orderingMs());
+            monitoring.phase("playlist.total", r.totalMs());
+        }
         ctx.json(toJson(e.catalog(), r));
     }
 

@@ -59,6 +59,13 @@ public final class StrategyService {
 
     private record Models(Engine engine, StrategyEngine strategies) {}
 
+    private volatile Monitoring monitoring;
+
+    /** Where per-strategy latencies and fallbacks go. */
+    public void monitoring(Monitoring m) {
+        this.monitoring = m;
+    }
+
     /** Enables the {@code experiment} field of requests. */
     public void experiments(ExperimentService service) {
         this.experiments = service;
@@ -198,7 +205,18 @@ public final class StrategyService {
                 + context.weekend() + ":" + canonical;
         int trackIndex = track;
         TieredCache.Cached<ObjectNode> got = cache.get(CacheKind.RECOMMENDATIONS, key, ListenerService.JsonNodeCodec.INSTANCE,
-                () -> toJson(c, m.strategies().recommend(strategy, req, lambda, perArtist), trackIndex));
+                () -> {
+                    long t0 = System.nanoTime();
+                    StrategyEngine.Result res = m.strategies().recommend(strategy, req, lambda, perArtist);
+                    Monitoring mon = monitoring;
+                    if (mon != null) {
+                        mon.strategy(res.chosen(), System.nanoTime() - t0);
+                        for (StrategyEngine.Fallback f : res.fallbacks()) {
+                            mon.fallback(f.strategy(), f.reason().startsWith("answered") ? "too_few" : "unavailable");
+                        }
+                    }
+                    return toJson(c, res, trackIndex);
+                });
         ObjectNode out = got.value().deepCopy();
         String recommendationId = "rec_" + UUID.randomUUID().toString().replace("-", "");
         out.put("recommendation_id", recommendationId);
