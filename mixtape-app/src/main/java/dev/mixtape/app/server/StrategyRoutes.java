@@ -26,11 +26,11 @@ public final class StrategyRoutes {
             JsonNode body = JsonBody.object(ctx.body(), StrategyService.FIELDS, "{\"track_id\": \"...\", \"strategy\": \"auto\", \"n\": 20}");
             StrategyService.Answer a = service.recommend(body);
             ctx.header("X-Cache", a.cacheStatus().wireName());
-            ctx.json(a.body());
+            ctx.contentType("application/json").result(a.body());
         });
         app.post("/api/v2/recommendations/batch", ctx -> {
             JsonNode body = JsonBody.object(ctx.body(), Set.of("requests"), "{\"requests\": [{...}, ...]}");
-            ctx.json(service.batch(body));
+            ctx.contentType("application/json").result(service.batch(body));
         });
         app.get("/api/v2/strategies", ctx -> {
             List<Map<String, Object>> list = new ArrayList<>();
@@ -54,7 +54,7 @@ public final class StrategyRoutes {
             var body = JsonBody.JSON.createObjectNode().put("track_id", ctx.pathParam("id")).put("strategy", "content").put("n", count);
             StrategyService.Answer a = service.recommend(body);
             ctx.header("X-Cache", a.cacheStatus().wireName());
-            ctx.json(a.body());
+            ctx.contentType("application/json").result(a.body());
         });
     }
 }

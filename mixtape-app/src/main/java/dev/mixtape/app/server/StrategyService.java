@@ -114,7 +114,26 @@ public final class StrategyService {
     }
 
     /** One answer and where it came from. */
-    public record Answer(ObjectNode body, TieredCache.Status cacheStatus) {}
+    /** One answer, serialised, and where it came from. */
+    public record Answer(byte[] body, TieredCache.Status cacheStatus) {}
+
+    /** Cached answers are kept serialised: a hit costs a byte copy, not a tree copy and a serialisation. */
+    enum BytesCodec implements TieredCache.Codec<byte[]> {
+        INSTANCE;
+
+        @Override
+        public byte[] encode(byte[] value) {
+            return value;
+        }
+
+        @Override
+        public byte[] decode(byte[] bytes) {
+            if (bytes.length < 2 || bytes[bytes.length - 1] != '}' || bytes[bytes.length - 2] != '}') {
+                throw new IllegalArgumentException("not a cached v2 answer");
+            }
+            return bytes;
+        }
+    }
 
     public Answer recommend(JsonNode body) {
         long start = System.nanoTime();
@@ -204,7 +223,7 @@ public final class StrategyService {
         String key = "v2:" + m.strategies().models().version() + ":" + userVersion + ":" + context.time().getHour() + ":"
                 + context.weekend() + ":" + canonical;
         int trackIndex = track;
-        TieredCache.Cached<ObjectNode> got = cache.get(CacheKind.RECOMMENDATIONS, key, ListenerService.JsonNodeCodec.INSTANCE,
+        TieredCache.Cached<byte[]> got = cache.get(CacheKind.RECOMMENDATIONS, key, BytesCodec.INSTANCE,
                 () -> {
                     long t0 = System.nanoTime();
                     StrategyEngine.Result res = m.strategies().recommend(strategy, req, lambda, perArtist);
@@ -215,19 +234,30 @@ public final class StrategyService {
                             mon.fallback(f.strategy(), f.reason().startsWith("answered") ? "too_few" : "unavailable");
                         }
                     }
-                    return toJson(c, res, trackIndex);
+                    try {
+                        return JsonBody.JSON.writeValueAsBytes(toJson(c, res, trackIndex));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
                 });
-        ObjectNode out = got.value().deepCopy();
         String recommendationId = "rec_" + UUID.randomUUID().toString().replace("-", "");
-        out.put("recommendation_id", recommendationId);
         if (variant != null) {
             // logged before the answer, so that an outcome event can never arrive for an impression not yet stored
             experiments.impression(recommendationId, experiment, variant.name(), listener.listener().id());
-            out.putObject("experiment").put("name", experiment).put("variant", variant.name());
         }
-        ObjectNode meta = (ObjectNode) out.get("metadata");
-        meta.put("response_time_ms", Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
-        meta.put("cache_status", got.status().wireName());
+        // the cached answer ends with its metadata object: "...,"metadata":{...}}"; the per-answer fields go after it
+        byte[] cached = got.value();
+        StringBuilder tail = new StringBuilder(160);
+        tail.append(",\"response_time_ms\":").append(Math.round((System.nanoTime() - start) / 10_000.0) / 100.0)
+                .append(",\"cache_status\":\"").append(got.status().wireName()).append("\"},\"recommendation_id\":\"")
+                .append(recommendationId).append('"');
+        if (variant != null) {
+            tail.append(",\"experiment\":").append(JsonBody.JSON.createObjectNode().put("name", experiment).put("variant", variant.name()));
+        }
+        tail.append('}');
+        byte[] t = tail.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = java.util.Arrays.copyOf(cached, cached.length - 2 + t.length);
+        System.arraycopy(t, 0, out, cached.length - 2, t.length);
         return new Answer(out, got.status());
     }
 
@@ -372,8 +402,8 @@ public final class StrategyService {
         return n.asDouble();
     }
 
-    /** Runs up to {@value #MAX_BATCH} requests in parallel; each answer or its error, in order. */
-    public ObjectNode batch(JsonNode body) {
+    /** Runs up to {@value #MAX_BATCH} requests in parallel; each answer or its error, in order (serialised). */
+    public byte[] batch(JsonNode body) {
         JsonNode reqs = body.get("requests");
         if (reqs == null || !reqs.isArray()) {
             throw new InvalidRequestException("requests is required: an array of 1 to " + MAX_BATCH + " v2 requests");
@@ -385,29 +415,38 @@ public final class StrategyService {
         models(); // built once, before the parallel part
         List<JsonNode> list = new java.util.ArrayList<>();
         reqs.forEach(list::add);
-        List<ObjectNode> results = list.parallelStream().map(r -> {
+        java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+        List<byte[]> results = list.parallelStream().map(r -> {
             try {
                 return recommend(r).body();
             } catch (InvalidRequestException e) {
+                errors.incrementAndGet();
                 return error(400, e.getMessage());
             } catch (NotFoundException e) {
+                errors.incrementAndGet();
                 return error(404, e.getMessage());
             }
         }).toList();
-        ObjectNode out = NODES.objectNode();
-        ArrayNode arr = out.putArray("results");
-        results.forEach(arr::add);
-        Map<String, Object> meta = new HashMap<>();
-        meta.put("count", results.size());
-        meta.put("errors", results.stream().filter(r -> r.has("error")).count());
-        meta.put("response_time_ms", Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
-        out.set("metadata", JsonBody.JSON.valueToTree(meta));
-        return out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(results.stream().mapToInt(b -> b.length + 1).sum() + 128);
+        out.writeBytes("{\"results\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < results.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(results.get(i));
+        }
+        out.writeBytes(("],\"metadata\":{\"count\":" + results.size() + ",\"errors\":" + errors.get() + ",\"response_time_ms\":"
+                + Math.round((System.nanoTime() - start) / 10_000.0) / 100.0 + "}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
-    private static ObjectNode error(int status, String message) {
+    private static byte[] error(int status, String message) {
         ObjectNode e = NODES.objectNode();
         e.putObject("error").put("status", status).put("message", message);
-        return e;
+        try {
+            return JsonBody.JSON.writeValueAsBytes(e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 }

@@ -98,8 +98,10 @@ public final class TieredCache implements AutoCloseable {
                 try {
                     value = load(kind, key, codec, compute, status);
                 } catch (RuntimeException | Error e) {
+                    // completed normally with the failure (Caffeine logs every exceptionally completed entry as a warning,
+                    // and a 400 is no warning); the waiters rethrow it
                     map.remove(key, mine);
-                    mine.completeExceptionally(e);
+                    mine.complete(new Failure(e));
                     throw e;
                 }
                 mine.complete(value);
@@ -110,15 +112,18 @@ public final class TieredCache implements AutoCloseable {
             }
         }
         st[0].increment();
-        try {
-            return new Cached<>((T) existing.join(), Status.HIT);
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
+        Object v = existing.join();
+        if (v instanceof Failure f) {
+            if (f.cause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw e;
+            throw (Error) f.cause();
         }
+        return new Cached<>((T) v, Status.HIT);
     }
+
+    /** The outcome of a load that threw, handed to the callers that waited for it. */
+    private record Failure(Throwable cause) {}
 
     private <T> Object load(CacheKind kind, String key, Codec<T> codec, Supplier<T> compute, Status[] status) {
         LongAdder[] st = stats.get(kind);
@@ -148,7 +153,8 @@ public final class TieredCache implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> T peek(CacheKind kind, String key) {
         CompletableFuture<Object> f = local.get(kind).getIfPresent(key);
-        return f != null && f.isDone() && !f.isCompletedExceptionally() ? (T) f.join() : null;
+        Object v = f != null && f.isDone() ? f.join() : null;
+        return v instanceof Failure ? null : (T) v;
     }
 
     /** Drops {@code key} here, in the shared tier, and (through the shared tier) in every other instance's first tier. */

@@ -81,6 +81,16 @@ class TieredCacheTest {
     }
 
     @Test
+    void aFailedLoadIsThrownAndNotKept() {
+        TieredCache cache = new TieredCache(null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.get(CacheKind.USER_DATA, "k", STRING, () -> {
+            throw new IllegalArgumentException("bad request");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad request");
+        assertThat((Object) cache.peek(CacheKind.USER_DATA, "k")).isNull();
+        assertThat(cache.get(CacheKind.USER_DATA, "k", STRING, () -> "fine")).isEqualTo(new TieredCache.Cached<>("fine", TieredCache.Status.MISS));
+    }
+
+    @Test
     void concurrentMissesComputeOnce() throws Exception {
         TieredCache cache = new TieredCache(null);
         AtomicInteger computed = new AtomicInteger();
