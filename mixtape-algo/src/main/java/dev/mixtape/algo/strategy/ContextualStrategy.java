@@ -19,7 +19,9 @@ import java.util.StringJoiner;
 public final class ContextualStrategy implements Strategy {
     private final StrategyModels m;
     private final BuiltInPromptInterpreter interpreter = new BuiltInPromptInterpreter();
-    private final java.util.concurrent.ConcurrentHashMap<String, TargetProfile> targets = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Phrases whose catalog-wide fit is kept (360 KB each on the full catalog). */
+    static final int MAX_PHRASES = 64;
+    private final java.util.concurrent.ConcurrentHashMap<String, float[]> fits = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ContextualStrategy(StrategyModels m) {
         this.m = m;
@@ -54,16 +56,24 @@ public final class ContextualStrategy implements Strategy {
         return j.toString();
     }
 
+    /** Each track's fit to what the phrase reads as: 0 when excluded, else fit × (0.7 + 0.3 × genre match). */
+    private float[] fit(String phrase) {
+        PromptAnalysis a = interpreter.interpret(phrase, m.catalog(), null, null);
+        TargetProfile target = new TargetProfile(a.target(), m.space(), m.genres(), m.catalogMean());
+        float[] fit = new float[m.catalog().size()];
+        for (int t = 0; t < fit.length; t++) {
+            fit[t] = target.excluded(t) ? 0f : target.fit(t) * (0.7f + 0.3f * target.genreMatch(t));
+        }
+        return fit;
+    }
+
     @Override
     public List<Scored> recommend(StrategyRequest r, int k) {
         String phrase = phrase(r.context());
-        // contexts repeat (day parts × moods × activities × weather): each phrase is read once
-        TargetProfile target = targets.computeIfAbsent(phrase, p -> {
-            PromptAnalysis a = interpreter.interpret(p, m.catalog(), null, null);
-            return new TargetProfile(a.target(), m.space(), m.genres(), m.catalogMean());
-        });
-        if (targets.size() > 10_000) {
-            targets.clear();
+        // contexts repeat (day parts × moods × activities × weather): each phrase's fit over the catalog is computed once
+        float[] fit = fits.computeIfAbsent(phrase, this::fit);
+        if (fits.size() > MAX_PHRASES) {
+            fits.clear();
         }
         int n = m.catalog().size();
         float[] score = new float[n];
@@ -73,9 +83,9 @@ public final class ContextualStrategy implements Strategy {
             m.space().distancesTo(m.space().points(), r.track() * FeatureSpace.DIMS, sim);
         }
         for (int t = 0; t < n; t++) {
-            float f = target.excluded(t) ? 0f : target.fit(t) * (0.7f + 0.3f * target.genreMatch(t));
+            float f = fit[t];
             if (sim != null) {
-                f *= 0.3f + 0.7f * FeatureSpace.similarity(sim[t]);
+                f *= 0.3f + 0.7f * (sim[t] > ContentStrategy.FAR ? 0f : FeatureSpace.similarity(sim[t]));
             }
             // a little popularity, so that ties between equally fitting tracks go to known ones
             score[t] = f + 0.0005f * m.catalog().popularity(t);
