@@ -117,7 +117,13 @@ public final class StrategyModels {
     /** What a request rules out for every strategy: the seed, its song's other releases, the caller's exclusions, heard tracks. */
     IntPredicate allowed(StrategyRequest r, Taste taste) {
         int seedSong = r.hasTrack() ? songs.of(r.track()) : -1;
-        return t -> t != r.track() && !r.exclude().contains(t) && (seedSong < 0 || songs.of(t) != seedSong)
+        int seed = r.track();
+        // a bit set, not the request's Set<Integer>: this runs once per catalog track, and boxing each index cost more
+        // than the rest of the test
+        java.util.BitSet excluded = new java.util.BitSet();
+        r.exclude().forEach(excluded::set);
+        boolean anyExcluded = !excluded.isEmpty();
+        return t -> t != seed && !(anyExcluded && excluded.get(t)) && (seedSong < 0 || songs.of(t) != seedSong)
                 && (taste == null || !taste.heard(t));
     }
 }
