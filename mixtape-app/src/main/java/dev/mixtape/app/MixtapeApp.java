@@ -65,8 +65,8 @@ public final class MixtapeApp implements AutoCloseable {
         RateLimiter limiter = redis == null ? new LocalRateLimiter(limit) : new RedisRateLimiter(redis, limit);
         this.listeners = new ListenerService(new DeferredListenerStore(opening.thenApply(d -> new JdbcListenerStore(d.dataSource()))),
                 cache, engines, config.listeners().weights(), java.time.Clock.systemUTC());
-        this.strategies = new dev.mixtape.app.server.StrategyService(engines, listeners, cache, dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS,
-                java.time.Clock.systemUTC());
+        this.strategies = new dev.mixtape.app.server.StrategyService(engines, listeners, cache, config.listeners().hybridWeights(),
+                config.listeners().rewards(), java.time.Clock.systemUTC());
         java.util.concurrent.CompletableFuture<dev.mixtape.storage.jdbc.JdbcExperimentStore> experimentStore =
                 opening.thenApply(d -> new dev.mixtape.storage.jdbc.JdbcExperimentStore(d.dataSource()));
         dev.mixtape.app.server.ExperimentService experiments = new dev.mixtape.app.server.ExperimentService(() -> {

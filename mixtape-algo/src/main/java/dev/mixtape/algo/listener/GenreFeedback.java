@@ -31,16 +31,39 @@ public final class GenreFeedback {
         java.util.Arrays.fill(beta, 1);
     }
 
-    /** The posterior after the listener's history (tracks unknown to the catalog are skipped). */
+    /**
+     * The reward of each kind of event, 0–1 (configurable: {@code exploration.rewards}). A reward r adds r to
+     * α and 1 − r to β.
+     */
+    public record Rewards(double like, double save, double play, double skip, double dislike) {
+        public static final Rewards DEFAULT = new Rewards(1, 1, 0.5, 0, 0);
+
+        public Rewards {
+            for (double r : new double[] {like, save, play, skip, dislike}) {
+                if (!(r >= 0 && r <= 1)) {
+                    throw new IllegalArgumentException("event rewards must be from 0 to 1, got " + r);
+                }
+            }
+        }
+    }
+
+    /** The posterior after the listener's history with the default rewards. */
     public static GenreFeedback of(Catalog catalog, List<HistoryEntry> history) {
+        return of(catalog, history, Rewards.DEFAULT);
+    }
+
+    /** The posterior after the listener's history (tracks unknown to the catalog are skipped). */
+    public static GenreFeedback of(Catalog catalog, List<HistoryEntry> history, Rewards rw) {
         GenreFeedback f = new GenreFeedback(catalog);
         for (HistoryEntry h : history) {
             int t = catalog.indexOf(h.trackId());
             if (t < 0) {
                 continue;
             }
-            double ones = h.likes() + h.saves() + 0.5 * h.plays();
-            double zeros = h.skips() + h.dislikes() + 0.5 * h.plays();
+            double ones = h.likes() * rw.like() + h.saves() * rw.save() + h.plays() * rw.play() + h.skips() * rw.skip()
+                    + h.dislikes() * rw.dislike();
+            double zeros = h.likes() * (1 - rw.like()) + h.saves() * (1 - rw.save()) + h.plays() * (1 - rw.play())
+                    + h.skips() * (1 - rw.skip()) + h.dislikes() * (1 - rw.dislike());
             for (int g : catalog.trackGenres(t)) {
                 f.alpha[g] += ones;
                 f.beta[g] += zeros;

@@ -29,9 +29,16 @@ public final class StrategyModels {
     private final Supplier<ArtistNeighbours> artists;
     private final float[] catalogMean;
     private final String version;
+    private final GenreFeedback.Rewards rewards;
 
     /** @param artists the collaborative artist model, or null while there is none */
     public StrategyModels(FeatureSpace space, Supplier<ArtistNeighbours> artists, String version) {
+        this(space, artists, version, GenreFeedback.Rewards.DEFAULT);
+    }
+
+    /** @param rewards what each kind of event is worth to the exploration and popularity strategies' genre arms */
+    public StrategyModels(FeatureSpace space, Supplier<ArtistNeighbours> artists, String version, GenreFeedback.Rewards rewards) {
+        this.rewards = rewards;
         this.catalog = space.catalog();
         this.space = space;
         this.features = new StandardFeatures(catalog);
@@ -92,7 +99,7 @@ public final class StrategyModels {
     }
 
     GenreFeedback feedback(StrategyRequest r) {
-        return r.hasListener() ? GenreFeedback.of(catalog, r.listener().history()) : null;
+        return r.hasListener() ? GenreFeedback.of(catalog, r.listener().history(), rewards) : null;
     }
 
     /**

@@ -45,6 +45,8 @@ public final class ConfigLoader {
         KEYS.put("session.weight.diversity", "0.1");
         KEYS.put("session.weight.novelty", "0.1");
         KEYS.put("session.max.adjustment", "0.05");
+        KEYS.put("strategy.hybrid.weights", "content:0.35,collaborative:0.25,personality:0.2,popularity:0.1,contextual:0.1");
+        KEYS.put("exploration.rewards", "like:1,save:1,play:0.5,skip:0,dislike:0");
         KEYS.put("log.format", "text");
         KEYS.put("log.level", "INFO");
     }
@@ -92,7 +94,45 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage() + " (session.weight.* / session.max.adjustment)");
         }
-        return new ListenerConfig(first("redis.url", file).orElse(null), integer("rate.limit.per.minute", file), w);
+        Map<String, Double> hybrid = pairs("strategy.hybrid.weights", file, java.util.Set.of("content", "collaborative", "popularity",
+                "contextual", "exploration", "personality", "tempo"));
+        Map<String, Double> r = pairs("exploration.rewards", file, java.util.Set.of("like", "save", "play", "skip", "dislike"));
+        dev.mixtape.algo.listener.GenreFeedback.Rewards rewards;
+        try {
+            rewards = new dev.mixtape.algo.listener.GenreFeedback.Rewards(r.getOrDefault("like", 1.0), r.getOrDefault("save", 1.0),
+                    r.getOrDefault("play", 0.5), r.getOrDefault("skip", 0.0), r.getOrDefault("dislike", 0.0));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("exploration.rewards: " + e.getMessage() + " (" + source("exploration.rewards", file) + ")");
+        }
+        return new ListenerConfig(first("redis.url", file).orElse(null), integer("rate.limit.per.minute", file), w, hybrid, rewards);
+    }
+
+    /** {@code name:number,name:number} with names from {@code allowed} and numbers from 0 to 1. */
+    private Map<String, Double> pairs(String key, Map<String, String> file, java.util.Set<String> allowed) {
+        String v = first(key, file).orElseThrow();
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String part : v.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split(":", 2);
+            String name = kv[0].strip();
+            if (kv.length != 2 || !allowed.contains(name)) {
+                throw new ConfigException(key + " must be name:number pairs with names from " + new java.util.TreeSet<>(allowed)
+                        + ", got '" + part.strip() + "' (" + source(key, file) + ")");
+            }
+            double d;
+            try {
+                d = Double.parseDouble(kv[1].strip());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + ": '" + kv[1].strip() + "' is not a number (" + source(key, file) + ")");
+            }
+            if (!(d >= 0 && d <= 1)) {
+                throw new ConfigException(key + ": " + name + " must be from 0 to 1, got " + d + " (" + source(key, file) + ")");
+            }
+            out.put(name, d);
+        }
+        return out;
     }
 
     private double decimal(String key, Map<String, String> file) {

@@ -73,13 +73,18 @@ public final class StrategyService {
 
     public StrategyService(EngineHolder engines, ListenerService listeners, TieredCache cache, Map<String, Double> hybridWeights,
                            Clock clock) {
+        this(engines, listeners, cache, hybridWeights, dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT, clock);
+    }
+
+    public StrategyService(EngineHolder engines, ListenerService listeners, TieredCache cache, Map<String, Double> hybridWeights,
+                           dev.mixtape.algo.listener.GenreFeedback.Rewards rewards, Clock clock) {
         this.engines = engines;
         this.listeners = listeners;
         this.cache = cache;
         this.hybridWeights = hybridWeights;
         this.clock = clock;
         this.models = new PerEngine<>(engines, e -> new Models(e, new StrategyEngine(new StrategyModels(e.space(), () -> e.cf().artists(),
-                ListenerService.catalogVersion(e.catalog())), hybridWeights)));
+                ListenerService.catalogVersion(e.catalog()), rewards), hybridWeights)));
         listeners.onEvents(this::learn);
     }
 

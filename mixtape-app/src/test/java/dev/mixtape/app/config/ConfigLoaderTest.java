@@ -176,4 +176,30 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(env("MIXTAPE_LLM_URL", "ftp://x", "MIXTAPE_LLM_MODEL", "m"), Map.of()).load())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("http");
     }
+
+    @Test
+    void listenerAndStrategySettings() {
+        MixtapeConfig d = new ConfigLoader(env(), Map.of()).load();
+        assertThat(d.listeners().rateLimitPerMinute()).isEqualTo(100);
+        assertThat(d.listeners().redisUrl()).isNull();
+        assertThat(d.listeners().hybridWeights()).containsEntry("content", 0.35).containsEntry("contextual", 0.1).hasSize(5);
+        assertThat(d.listeners().rewards()).isEqualTo(dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT);
+
+        MixtapeConfig c = new ConfigLoader(env("MIXTAPE_REDIS_URL", "redis://127.0.0.1:6379", "MIXTAPE_STRATEGY_HYBRID_WEIGHTS",
+                "content:0.5, tempo:0.5", "MIXTAPE_EXPLORATION_REWARDS", "play:0.7,skip:0.1", "MIXTAPE_SESSION_WEIGHT_NOVELTY", "0.3"),
+                Map.of()).load();
+        assertThat(c.listeners().redisUrl()).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(c.listeners().hybridWeights()).containsExactly(Map.entry("content", 0.5), Map.entry("tempo", 0.5));
+        assertThat(c.listeners().rewards().play()).isEqualTo(0.7);
+        assertThat(c.listeners().rewards().skip()).isEqualTo(0.1);
+        assertThat(c.listeners().rewards().like()).isEqualTo(1.0);
+        assertThat(c.listeners().weights().novelty()).isEqualTo(0.3);
+
+        assertThatThrownBy(() -> new ConfigLoader(env("MIXTAPE_STRATEGY_HYBRID_WEIGHTS", "magic:0.5"), Map.of()).load())
+                .hasMessageContaining("strategy.hybrid.weights").hasMessageContaining("'magic:0.5'").hasMessageContaining("MIXTAPE_STRATEGY_HYBRID_WEIGHTS");
+        assertThatThrownBy(() -> new ConfigLoader(env("MIXTAPE_EXPLORATION_REWARDS", "play:2"), Map.of()).load())
+                .hasMessageContaining("play must be from 0 to 1");
+        assertThatThrownBy(() -> new ConfigLoader(env("MIXTAPE_RATE_LIMIT_PER_MINUTE", "0"), Map.of()).load())
+                .hasMessageContaining("rate.limit.per.minute must be at least 1");
+    }
 }
