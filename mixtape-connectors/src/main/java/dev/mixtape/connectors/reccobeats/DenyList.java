@@ -12,26 +12,34 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DenyList {
     public static final Duration TTL = Duration.ofHours(24);
 
-    private final ConcurrentHashMap<String, Instant> until = new ConcurrentHashMap<>();
+    /** Why a combination is denied, and until when. */
+    public record Denial(String why, boolean aboutNegatives, Instant until) {}
+
+    private final ConcurrentHashMap<String, Denial> until = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public DenyList(Clock clock) {
         this.clock = clock;
     }
 
-    public void deny(String combination, String why) {
-        until.put(combination, clock.instant().plus(TTL));
+    public void deny(String combination, String why, boolean aboutNegatives) {
+        until.put(combination, new Denial(why, aboutNegatives, clock.instant().plus(TTL)));
+    }
+
+    /** The live denial of {@code combination}, if any. */
+    public java.util.Optional<Denial> denial(String combination) {
+        Denial d = until.get(combination);
+        if (d == null) {
+            return java.util.Optional.empty();
+        }
+        if (!clock.instant().isBefore(d.until())) {
+            until.remove(combination, d);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(d);
     }
 
     public boolean denied(String combination) {
-        Instant u = until.get(combination);
-        if (u == null) {
-            return false;
-        }
-        if (!clock.instant().isBefore(u)) {
-            until.remove(combination, u);
-            return false;
-        }
-        return true;
+        return denial(combination).isPresent();
     }
 }

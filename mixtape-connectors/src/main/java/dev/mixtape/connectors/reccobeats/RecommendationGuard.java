@@ -74,8 +74,11 @@ public final class RecommendationGuard {
                 continue;
             }
             tried.add(combination);
-            if (denied.denied(combination)) {
-                steps.add("skipped " + describe(next) + ": failed permanently within the last 24 h");
+            java.util.Optional<DenyList.Denial> denial = denied.denial(combination);
+            if (denial.isPresent()) {
+                // the ladder goes on as if the service had just said it again
+                steps.add("skipped " + describe(next) + ": failed permanently within the last 24 h (" + denial.get().why() + ")");
+                last = new Rejected(400, denial.get().why(), denial.get().aboutNegatives());
                 continue;
             }
             try {
@@ -88,7 +91,7 @@ public final class RecommendationGuard {
                 if (!r.permanent()) {
                     throw r;
                 }
-                denied.deny(combination, r.getMessage());
+                denied.deny(combination, r.getMessage(), r.aboutNegatives());
                 steps.add(describe(next) + " rejected (" + r.status() + " " + r.getMessage() + ")");
                 last = r;
             }
