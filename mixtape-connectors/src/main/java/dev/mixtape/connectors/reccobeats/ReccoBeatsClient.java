@@ -27,6 +27,7 @@ import java.util.StringJoiner;
 public final class ReccoBeatsClient {
     public static final int FEATURE_BATCH = 40;
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    static final int FEATURE_PERMITS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
@@ -34,6 +35,7 @@ public final class ReccoBeatsClient {
     private final Duration readTimeout;
     private final Resilience resilience;
     private final RecommendationGuard guard;
+    private final dev.mixtape.connectors.http.CachedLookup<JsonNode> features;
 
     public ReccoBeatsClient(URI base, Duration connectTimeout, Duration readTimeout, Resilience resilience, RecommendationGuard guard) {
         this.base = base;
@@ -41,6 +43,8 @@ public final class ReccoBeatsClient {
         this.readTimeout = readTimeout;
         this.resilience = resilience;
         this.guard = guard;
+        this.features = new dev.mixtape.connectors.http.CachedLookup<>(this::fetchFeatures, FEATURE_BATCH, Duration.ofDays(7),
+                Duration.ofHours(1), FEATURE_PERMITS);
     }
 
     /** A recommended track as ReccoBeats describes it. */
@@ -60,16 +64,20 @@ public final class ReccoBeatsClient {
         });
     }
 
-    /** Audio features by id (unknown ids are absent), fetched in batches of {@value #FEATURE_BATCH}. */
+    /**
+     * Audio features by id (unknown ids are absent): from the cache (7 days; not-found ids 1 hour) without touching
+     * the rate limit, else fetched in batches of {@value #FEATURE_BATCH}, each taking a token ({@value #FEATURE_PERMITS}/s);
+     * ids another caller is fetching are waited for.
+     */
     public Map<String, JsonNode> audioFeatures(List<String> ids) {
+        return features.get(ids);
+    }
+
+    private Map<String, JsonNode> fetchFeatures(List<String> batch) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        List<String> distinct = ids.stream().distinct().toList();
-        for (int from = 0; from < distinct.size(); from += FEATURE_BATCH) {
-            List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + FEATURE_BATCH));
-            JsonNode body = get("/v1/audio-features", Map.of("ids", String.join(",", batch)));
-            for (JsonNode f : body.path("content")) {
-                out.put(f.path("id").asText(), f);
-            }
+        JsonNode body = get("/v1/audio-features", Map.of("ids", String.join(",", batch)));
+        for (JsonNode f : body.path("content")) {
+            out.put(f.path("id").asText(), f);
         }
         return out;
     }
