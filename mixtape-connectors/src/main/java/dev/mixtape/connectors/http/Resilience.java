@@ -73,6 +73,17 @@ public final class Resilience {
                 .recordException(Resilience::transientFailure).build());
     }
 
+    /** A response's {@code Retry-After} in seconds, or null when absent or not a number of seconds. */
+    public static Duration retryAfter(java.net.http.HttpResponse<?> r) {
+        return r.headers().firstValue("Retry-After").map(v -> {
+            try {
+                return Duration.ofSeconds(Long.parseLong(v.trim()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
     static boolean transientFailure(Throwable t) {
         return (t instanceof HttpStatusException h && h.transientFailure()) || t instanceof TransportException;
     }

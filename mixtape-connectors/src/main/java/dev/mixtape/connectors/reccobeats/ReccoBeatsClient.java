@@ -112,7 +112,7 @@ public final class ReccoBeatsClient {
                 throw new IllegalStateException("interrupted", e);
             }
             if (r.statusCode() / 100 != 2) {
-                Duration retryAfter = r.headers().firstValue("Retry-After").flatMap(ReccoBeatsClient::seconds).orElse(null);
+                Duration retryAfter = Resilience.retryAfter(r);
                 throw new Resilience.HttpStatusException(r.statusCode(), message(r.body(), r.statusCode()), retryAfter);
             }
             try {
@@ -121,14 +121,6 @@ public final class ReccoBeatsClient {
                 throw new Resilience.HttpStatusException(502, "ReccoBeats " + path + " answered with malformed JSON", null);
             }
         });
-    }
-
-    private static java.util.Optional<Duration> seconds(String v) {
-        try {
-            return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     private static String message(String body, int status) {

@@ -85,13 +85,7 @@ public final class SpotifyClient {
                     continue;
                 }
                 if (r.statusCode() / 100 != 2) {
-                    Duration retryAfter = r.headers().firstValue("Retry-After").map(v -> {
-                        try {
-                            return Duration.ofSeconds(Long.parseLong(v.trim()));
-                        } catch (NumberFormatException e) {
-                            return null;
-                        }
-                    }).orElse(null);
+                    Duration retryAfter = Resilience.retryAfter(r);
                     String message = "HTTP " + r.statusCode();
                     try {
                         message = JSON.readTree(r.body()).path("error").path("message").asText(message);
