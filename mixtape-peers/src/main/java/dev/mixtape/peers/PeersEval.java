@@ -1,5 +1,6 @@
 package dev.mixtape.peers;
 
+import dev.mixtape.eval.tune.OurModels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mixtape.eval.Evaluator;

@@ -1,4 +1,4 @@
-package dev.mixtape.peers;
+package dev.mixtape.eval.tune;
 
 import dev.mixtape.algo.cf.EaseConfig;
 import dev.mixtape.algo.cf.EaseTrainer;
@@ -11,20 +11,20 @@ import dev.mixtape.algo.cf.MostPopularTrainer;
 import dev.mixtape.algo.cf.Rp3betaConfig;
 import dev.mixtape.algo.cf.Rp3betaTrainer;
 import dev.mixtape.algo.cf.Trainer;
+import dev.mixtape.core.InvalidRequestException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Our models as {@code ./mixtape eval} trains them (mixtape-app's {@code EvalCommand}, which this
- * module may not depend on): the documented defaults, the same search spaces for {@code --tune},
- * iALS on binarised plays. Keep the two in step.
+ * Our collaborative-filtering models as the evaluation trains them, in one place for {@code ./mixtape eval}
+ * and the peer comparison: the documented defaults, the search spaces of tuning, iALS on binarised plays.
  */
 public final class OurModels {
     private OurModels() {}
 
     public static final List<String> NAMES = List.of("pop", "itemknn", "rp3beta", "ials", "ease");
 
-    /** What tuning searches per model, as EvalCommand.SPACES. */
+    /** What tuning searches, per model (pop has nothing to tune); search in parameter-name order, so runs reproduce. */
     public static final Map<String, Map<String, List<?>>> SPACES = Map.of(
             "pop", Map.of(),
             "itemknn", Map.of("neighbours", List.of(50, 100, 200, 400), "shrink", List.of(0.0, 10.0, 50.0, 100.0)),
@@ -33,7 +33,10 @@ public final class OurModels {
             "ials", Map.of("regularization", List.of(1.0, 10.0, 50.0, 100.0, 300.0), "alpha", List.of(5.0, 10.0, 20.0, 40.0)),
             "ease", Map.of("lambda", List.of(50.0, 100.0, 200.0, 500.0, 1000.0)));
 
-    /** The trainer of {@code model} with {@code overrides} applied; {@code params} receives the config for the report. */
+    /**
+     * The trainer of {@code model}: its documented defaults with {@code overrides} (names as in {@link #SPACES})
+     * applied; {@code params} receives the resulting config for the report.
+     */
     public static Trainer<?> trainer(String model, Map<String, Object> overrides, Map<String, Object> params) {
         params.putAll(overrides);
         return switch (model) {
@@ -77,6 +80,7 @@ public final class OurModels {
                 }
                 params.put("config", c.toString());
                 params.put("input", "binarised");
+                // The split keeps play counts; confidence 1 + 40·count would drown the signal in heavy users.
                 ImplicitAlsTrainer als = new ImplicitAlsTrainer(c);
                 yield (Trainer<?>) m -> als.train(m.binarised());
             }
@@ -88,7 +92,7 @@ public final class OurModels {
                 params.put("config", c.toString());
                 yield new EaseTrainer(c);
             }
-            default -> throw new IllegalArgumentException("unknown model '" + model + "' (known: " + String.join(", ", NAMES) + ")");
+            default -> throw new InvalidRequestException("unknown model '" + model + "' (known: " + String.join(", ", NAMES) + ")");
         };
     }
 }
