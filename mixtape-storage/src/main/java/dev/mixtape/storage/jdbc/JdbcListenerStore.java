@@ -7,7 +7,6 @@ import dev.mixtape.core.listener.ListenerStore;
 import dev.mixtape.core.listener.ListeningEvent;
 import dev.mixtape.core.listener.PersonalityProfile;
 import dev.mixtape.core.listener.Traits;
-import dev.mixtape.storage.memory.MemoryListenerStore.HistoryRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -197,7 +196,7 @@ public final class JdbcListenerStore implements ListenerStore {
                 u[0]++;
                 u[1] = Math.min(u[1], e.timestamp().toEpochMilli());
                 rows.computeIfAbsent(e.userId(), k -> new HashMap<>())
-                        .merge(e.trackId(), HistoryRows.delta(e, plays[i]), HistoryRows::sum);
+                        .merge(e.trackId(), HistoryEntry.of(e, plays[i]), HistoryEntry::plus);
             }
             if (users.isEmpty()) {
                 return inserted;

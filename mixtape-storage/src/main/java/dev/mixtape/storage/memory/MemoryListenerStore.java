@@ -5,10 +5,8 @@ import dev.mixtape.core.listener.Listener;
 import dev.mixtape.core.listener.ListenerStore;
 import dev.mixtape.core.listener.ListeningEvent;
 import dev.mixtape.core.listener.PersonalityProfile;
-import dev.mixtape.core.listener.PlayDecay;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -69,7 +67,7 @@ public final class MemoryListenerStore implements ListenerStore {
             Instant first = u.firstEventAt() == null || e.timestamp().isBefore(u.firstEventAt()) ? e.timestamp() : u.firstEventAt();
             users.put(e.userId(), new Listener(u.id(), u.createdAt(), first, u.eventCount() + 1));
             history.computeIfAbsent(e.userId(), k -> new HashMap<>())
-                    .merge(e.trackId(), HistoryRows.delta(e, plays[i]), HistoryRows::sum);
+                    .merge(e.trackId(), HistoryEntry.of(e, plays[i]), HistoryEntry::plus);
         }
         return inserted;
     }
@@ -77,7 +75,7 @@ public final class MemoryListenerStore implements ListenerStore {
     @Override
     public synchronized List<HistoryEntry> history(String userId, int limit) {
         List<HistoryEntry> all = new ArrayList<>(history.getOrDefault(userId, Map.of()).values());
-        all.sort(HistoryRows.ORDER);
+        all.sort(HistoryEntry.BY_PLAY_SCORE);
         return List.copyOf(all.subList(0, Math.min(limit, all.size())));
     }
 
@@ -100,30 +98,5 @@ public final class MemoryListenerStore implements ListenerStore {
     public synchronized Optional<String> session(String sessionId) {
         String[] s = sessions.get(sessionId);
         return s == null ? Optional.empty() : Optional.of(s[1]);
-    }
-
-    /** How one event changes a history row; shared by the stores. */
-    public static final class HistoryRows {
-        /** Highest play score first, then by track id, so equal scores list in a stable order. */
-        public static final Comparator<HistoryEntry> ORDER = Comparator.comparingDouble(HistoryEntry::playScore).reversed()
-                .thenComparing(HistoryEntry::trackId);
-
-        private HistoryRows() {}
-
-        public static HistoryEntry delta(ListeningEvent e, double plays) {
-            return switch (e.type()) {
-                case PLAY -> new HistoryEntry(e.trackId(), PlayDecay.weight(plays, e.timestamp()), plays, 0, 0, 0, 0, e.timestamp());
-                case SKIP -> new HistoryEntry(e.trackId(), 0, 0, 1, 0, 0, 0, e.timestamp());
-                case LIKE -> new HistoryEntry(e.trackId(), 0, 0, 0, 1, 0, 0, e.timestamp());
-                case SAVE -> new HistoryEntry(e.trackId(), 0, 0, 0, 0, 1, 0, e.timestamp());
-                case DISLIKE -> new HistoryEntry(e.trackId(), 0, 0, 0, 0, 0, 1, e.timestamp());
-            };
-        }
-
-        public static HistoryEntry sum(HistoryEntry a, HistoryEntry b) {
-            return new HistoryEntry(a.trackId(), a.playScore() + b.playScore(), a.plays() + b.plays(), a.skips() + b.skips(),
-                    a.likes() + b.likes(), a.saves() + b.saves(), a.dislikes() + b.dislikes(),
-                    a.lastEventAt().isAfter(b.lastEventAt()) ? a.lastEventAt() : b.lastEventAt());
-        }
     }
 }
