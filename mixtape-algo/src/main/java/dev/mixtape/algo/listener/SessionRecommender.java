@@ -9,7 +9,6 @@ import dev.mixtape.core.Catalog;
 import dev.mixtape.core.listener.HistoryEntry;
 import dev.mixtape.core.listener.Listener;
 import dev.mixtape.core.listener.PersonalityProfile;
-import dev.mixtape.core.listener.PlayDecay;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -42,7 +41,6 @@ import java.util.SplittableRandom;
  */
 public final class SessionRecommender {
     public static final int DEFAULT_SIZE = 50;
-    static final int HISTORY_PROFILE = 200;
     // source quotas: at most 120 + 3 * 40 + 130 + 70 + 60 = 500 candidates; a source the listener has no data for
     // passes its share to the others, so there are always at least 200
     static final int NEAR_PROFILE = 120;
@@ -94,30 +92,18 @@ public final class SessionRecommender {
     public Result recommend(Input in) {
         ColdStartStage stage = ColdStartStage.of(in.listener().since(), in.now());
         // the listener's taste profile: standardised features weighted by decayed plays and explicit feedback
-        BitSet heard = new BitSet(catalog.size());
+        Taste taste = Taste.of(catalog, features, in.history(), in.now());
+        double[] profile = taste.profile();
+        double profileNorm = taste.norm();
+        boolean hasHistory = taste.known();
+        int[] seeds = java.util.Arrays.copyOf(taste.seeds(), Math.min(SEED_TRACKS, taste.seeds().length));
         BitSet heardSongs = new BitSet(songs.count());
-        double[] profile = new double[StandardFeatures.DIMS];
-        List<int[]> seeds = new ArrayList<>(); // {track, history index}
-        int used = 0;
-        for (int i = 0; i < in.history().size(); i++) {
-            HistoryEntry h = in.history().get(i);
+        for (HistoryEntry h : in.history()) {
             int t = catalog.indexOf(h.trackId());
-            if (t < 0) {
-                continue;
-            }
-            heard.set(t);
-            heardSongs.set(songs.of(t));
-            double w = affinity(h, in.now());
-            if (w > 0 && used < HISTORY_PROFILE) {
-                features.accumulate(t, w, profile);
-                used++;
-                if (seeds.size() < SEED_TRACKS) {
-                    seeds.add(new int[] {t, i});
-                }
+            if (t >= 0) {
+                heardSongs.set(songs.of(t));
             }
         }
-        double profileNorm = StandardFeatures.norm(profile);
-        boolean hasHistory = used > 0 && profileNorm > 0;
         PersonalityMusicModel.Scorer traits = in.profile() == null ? null : personality.scorer(in.profile().traits());
         boolean hasPersonality = traits != null && traits.strength() > 0;
         GenreFeedback feedback = GenreFeedback.of(catalog, in.history());
@@ -132,17 +118,17 @@ public final class SessionRecommender {
         if (hasHistory) {
             features.cosines(profile, profileNorm, rank);
             for (int t = 0; t < n; t++) {
-                rank[t] = heard.get(t) ? Float.MAX_VALUE : -rank[t];
+                rank[t] = taste.heard(t) ? Float.MAX_VALUE : -rank[t];
             }
             add(candidates, bySource, songsTaken, Nearest.of(rank, n, -1, NEAR_PROFILE * 2), NEAR_PROFILE, "history");
             float[] points = space.points();
-            for (int[] s : seeds) {
+            for (int seed : seeds) {
                 // the seed's audio-feature neighbours among the tracks of its own genres (a few thousand, not the catalog)
                 TopK near = new TopK(NEAR_SEED * 3);
-                int so = s[0] * FeatureSpace.DIMS;
-                for (int g : catalog.trackGenres(s[0])) {
+                int so = seed * FeatureSpace.DIMS;
+                for (int g : catalog.trackGenres(seed)) {
                     for (int t : catalog.genreTracks(g)) {
-                        if (t != s[0] && !heard.get(t)) {
+                        if (t != seed && !taste.heard(t)) {
                             near.offer(t, -FeatureSpace.distance2(points, so, points, t * FeatureSpace.DIMS));
                         }
                     }
@@ -156,7 +142,7 @@ public final class SessionRecommender {
             traits.matchAll(pMatch);
             for (int t = 0; t < n; t++) {
                 // the fit, nudged toward known tracks so the list is not all obscurities
-                rank[t] = heard.get(t) ? Float.MAX_VALUE : -(pMatch[t] + 0.001f * catalog.popularity(t));
+                rank[t] = taste.heard(t) ? Float.MAX_VALUE : -(pMatch[t] + 0.001f * catalog.popularity(t));
             }
             int quota = hasHistory ? PERSONALITY : 2 * PERSONALITY;
             add(candidates, bySource, songsTaken, Nearest.of(rank, n, -1, quota * 2), quota, "personality");
@@ -167,7 +153,7 @@ public final class SessionRecommender {
         for (int i = 0; i < FRESH_SAMPLE && catalog.size() > 0; i++) {
             int t = rnd.nextInt(catalog.size());
             int pop = catalog.popularity(t);
-            if (heard.get(t) || pop < 15 || pop > 60) {
+            if (taste.heard(t) || pop < 15 || pop > 60) {
                 continue;
             }
             double fit = (hasHistory ? (1 + features.cosine(t, profile, profileNorm)) / 2 : 0.5)
@@ -234,11 +220,6 @@ public final class SessionRecommender {
             }
         }
         return new Result(stage, List.copyOf(picks), m, Map.copyOf(bySource), blend);
-    }
-
-    /** How much a history row says the listener likes the track: decayed plays plus explicit feedback. */
-    static double affinity(HistoryEntry h, Instant now) {
-        return PlayDecay.decayed(h.playScore(), now) + h.likes() + h.saves() - 0.5 * h.skips() - 2.0 * h.dislikes();
     }
 
     /** The stage's weights, with each component the listener has no data for passing its weight on. */
@@ -360,7 +341,7 @@ public final class SessionRecommender {
                 break;
             }
             int ht = catalog.indexOf(h.trackId());
-            if (ht < 0 || affinity(h, in.now()) <= 0) {
+            if (ht < 0 || h.affinity(in.now()) <= 0) {
                 continue;
             }
             looked++;

@@ -1,9 +1,7 @@
-package dev.mixtape.algo.strategy;
+package dev.mixtape.algo.listener;
 
-import dev.mixtape.algo.listener.StandardFeatures;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.listener.HistoryEntry;
-import dev.mixtape.core.listener.PlayDecay;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
@@ -14,7 +12,8 @@ import java.util.List;
  * set of tracks they have interacted with, and their most liked tracks (seeds).
  */
 public final class Taste {
-    static final int PROFILE_ROWS = 200;
+    /** History rows the profile is the mean of, at most. */
+    public static final int PROFILE_ROWS = 200;
 
     private final double[] profile;
     private final double norm;
@@ -42,7 +41,7 @@ public final class Taste {
                 continue;
             }
             heard.set(t);
-            double w = affinity(h, now);
+            double w = h.affinity(now);
             if (w > 0 && used < PROFILE_ROWS) {
                 features.accumulate(t, w, profile);
                 used++;
@@ -52,11 +51,6 @@ public final class Taste {
             }
         }
         return new Taste(profile, heard, java.util.Arrays.copyOf(seeds, seedCount), used);
-    }
-
-    /** How much a history row says the listener likes the track. */
-    public static double affinity(HistoryEntry h, Instant now) {
-        return PlayDecay.decayed(h.playScore(), now) + h.likes() + h.saves() - 0.5 * h.skips() - 2.0 * h.dislikes();
     }
 
     /** Whether there is a usable profile (some liked tracks). */

@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.listener.Taste;
 import dev.mixtape.algo.cf.ArtistNeighbours;
 import dev.mixtape.algo.content.FeatureSpace;
 import dev.mixtape.core.Catalog;
@@ -63,7 +64,7 @@ public final class CollaborativeStrategy implements Strategy {
             double total = 0;
             for (HistoryEntry h : r.listener().history()) {
                 int t = c.indexOf(h.trackId());
-                double w = Taste.affinity(h, now);
+                double w = h.affinity(now);
                 if (t >= 0 && w > 0) {
                     sources.merge(c.trackArtists(t)[0], w, Double::sum);
                     total += w;

@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.listener.Taste;
 import dev.mixtape.algo.listener.GenreFeedback;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;
