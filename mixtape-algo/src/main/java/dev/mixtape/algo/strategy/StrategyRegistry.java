@@ -31,6 +31,13 @@ public final class StrategyRegistry {
         return byName;
     }
 
+    /** Rejects a name that is neither a strategy nor {@value #AUTO}, with the same message as {@link #get}. */
+    public void requireKnown(String name) {
+        if (!AUTO.equals(name)) {
+            get(name);
+        }
+    }
+
     /** The strategy named {@code name}; a 400 listing the valid ones when there is none. */
     public Strategy get(String name) {
         Strategy s = name == null ? null : byName.get(name);

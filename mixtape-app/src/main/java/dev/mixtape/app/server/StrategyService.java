@@ -166,9 +166,7 @@ public final class StrategyService {
         }
         String strategy = variant != null ? variant.strategy()
                 : body.hasNonNull("strategy") ? JsonBody.text(body, "strategy", "a strategy name") : StrategyRegistry.AUTO;
-        m.strategies().registry().names().stream().filter(strategy::equals).findAny()
-                .orElseThrow(() -> new InvalidRequestException("unknown strategy '" + strategy + "'; valid: "
-                        + String.join(", ", m.strategies().registry().names())));
+        m.strategies().registry().requireKnown(strategy);
         int track = -1;
         String trackId = null;
         if (body.hasNonNull("track_id")) {
