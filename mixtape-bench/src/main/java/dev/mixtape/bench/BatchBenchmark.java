@@ -1,11 +1,8 @@
 package dev.mixtape.bench;
 
-import dev.mixtape.algo.content.FeatureSpace;
 import dev.mixtape.algo.strategy.Filters;
-import dev.mixtape.algo.strategy.HybridStrategy;
 import dev.mixtape.algo.strategy.Reranker;
 import dev.mixtape.algo.strategy.StrategyEngine;
-import dev.mixtape.algo.strategy.StrategyModels;
 import dev.mixtape.algo.strategy.StrategyRequest;
 import dev.mixtape.algo.strategy.UserContext;
 import dev.mixtape.core.Catalog;
@@ -47,7 +44,7 @@ public class BatchBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         Catalog catalog = BenchData.loadCatalog(BenchData.catalogFile(null));
-        engine = new StrategyEngine(new StrategyModels(new FeatureSpace(catalog), null, "bench"), HybridStrategy.DEFAULT_WEIGHTS);
+        engine = BenchData.strategyEngine(catalog);
         SplittableRandom rnd = new SplittableRandom(5);
         seeds = new int[1000];
         for (int i = 0; i < seeds.length; i++) {

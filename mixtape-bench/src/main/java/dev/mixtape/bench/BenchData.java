@@ -49,4 +49,10 @@ final class BenchData {
         tracks.sort(dev.mixtape.storage.jdbc.JdbcCatalogStore.LOAD_ORDER);
         return new CatalogBuilder().addAll(tracks).build();
     }
+
+    /** A strategy engine over {@code catalog} with the default hybrid weights and no collaborative model, as the benchmarks use it. */
+    static dev.mixtape.algo.strategy.StrategyEngine strategyEngine(Catalog catalog) {
+        return new dev.mixtape.algo.strategy.StrategyEngine(new dev.mixtape.algo.strategy.StrategyModels(
+                new dev.mixtape.algo.content.FeatureSpace(catalog), null, "bench"), dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS);
+    }
 }

@@ -1,14 +1,11 @@
 package dev.mixtape.bench;
 
 import dev.mixtape.algo.strategy.Filters;
-import dev.mixtape.algo.strategy.HybridStrategy;
 import dev.mixtape.algo.strategy.ListenerState;
 import dev.mixtape.algo.strategy.Reranker;
 import dev.mixtape.algo.strategy.StrategyEngine;
-import dev.mixtape.algo.strategy.StrategyModels;
 import dev.mixtape.algo.strategy.StrategyRequest;
 import dev.mixtape.algo.strategy.UserContext;
-import dev.mixtape.algo.content.FeatureSpace;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.listener.HistoryEntry;
 import dev.mixtape.core.listener.Listener;
@@ -63,7 +60,7 @@ public class StrategyBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         catalog = BenchData.loadCatalog(BenchData.catalogFile(null));
-        engine = new StrategyEngine(new StrategyModels(new FeatureSpace(catalog), null, "bench"), HybridStrategy.DEFAULT_WEIGHTS);
+        engine = BenchData.strategyEngine(catalog);
         SplittableRandom rnd = new SplittableRandom(11);
         seeds = new int[256];
         for (int i = 0; i < seeds.length; i++) {
