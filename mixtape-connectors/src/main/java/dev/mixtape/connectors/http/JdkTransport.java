@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The JDK's HTTP client: one pooled client (connections are kept alive and reused), HTTP/2 when the server
- * offers it (h2 over TLS; plain-text servers answer HTTP/1.1), a connect timeout and a read timeout per request.
+ * The JDK's HTTP client: one pooled client (connections are kept alive and reused), HTTP/2 when a TLS server offers
+ * it (ALPN, no extra round trip), a connect timeout and a read timeout per request. Plain {@code http://} goes out as
+ * HTTP/1.1: an h2c upgrade attempt would hold every other request to a new host until the first one returned.
  */
 public final class JdkTransport implements Transport {
     private final HttpClient http;
@@ -27,6 +28,9 @@ public final class JdkTransport implements Transport {
     @Override
     public RemoteResponse send(RemoteRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(readTimeout);
+        if ("http".equals(request.uri().getScheme())) {
+            b.version(HttpClient.Version.HTTP_1_1);
+        }
         request.headers().forEach(b::header);
         b = request.body() == null ? b.GET() : b.POST(HttpRequest.BodyPublishers.ofString(request.body()));
         HttpResponse<String> r;

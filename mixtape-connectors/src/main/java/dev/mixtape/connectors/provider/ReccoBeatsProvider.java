@@ -51,8 +51,13 @@ public final class ReccoBeatsProvider implements MusicProvider {
     private final Lookup features;
 
     public ReccoBeatsProvider(URI base, RemoteOptions options, RemoteCache cache, AbsentIds absent, RecommendationGuard guard) {
+        this(base, options, options.transport(), cache, absent, guard);
+    }
+
+    /** With a transport shared with other providers (one global concurrency bound for all of them). */
+    public ReccoBeatsProvider(URI base, RemoteOptions options, Transport transport, RemoteCache cache, AbsentIds absent, RecommendationGuard guard) {
         this.base = base;
-        this.transport = options.transport();
+        this.transport = transport;
         this.calls = new CachedCalls(cache, options.optimised());
         this.guard = guard;
         this.tracks = options.lookup(ids -> byRequestedId(ids, get("GET /v1/track", "/v1/track", Map.of("ids", String.join(",", ids)))),

@@ -46,9 +46,15 @@ public final class SpotifyProvider implements MusicProvider {
     private final Set<Capability> capabilities;
 
     public SpotifyProvider(URI api, SpotifyTokens tokens, boolean audioFeatures, RemoteOptions options, RemoteCache cache, AbsentIds absent) {
+        this(api, tokens, audioFeatures, options, options.transport(), cache, absent);
+    }
+
+    /** With a transport shared with other providers (one global concurrency bound for all of them). */
+    public SpotifyProvider(URI api, SpotifyTokens tokens, boolean audioFeatures, RemoteOptions options, Transport transport, RemoteCache cache,
+                           AbsentIds absent) {
         this.api = api;
         this.tokens = tokens;
-        this.transport = options.transport();
+        this.transport = transport;
         this.calls = new CachedCalls(cache, options.optimised());
         this.tracks = options.lookup(ids -> byId(app("GET /v1/tracks", "/v1/tracks?ids=" + String.join(",", ids)).path("tracks")),
                 TRACK_BATCH, cache, RemoteCache.Kind.TRACKS, absent);
