@@ -46,10 +46,13 @@ public final class InFlightLookup implements Lookup {
                 got = Map.of();
                 failure = e;
             }
+            // failed: the ids of the batches that failed; the others not found were answered absent
+            java.util.Set<String> failedIds = failure == null ? java.util.Set.of()
+                    : failure instanceof PartialFailure p ? java.util.Set.copyOf(p.failed()) : java.util.Set.copyOf(mine);
             for (String id : mine) {
                 CompletableFuture<JsonNode> f = inFlight.remove(id);
                 JsonNode v = got.get(id);
-                if (v != null || failure == null) {
+                if (v != null || !failedIds.contains(id)) {
                     f.complete(v == null ? MissingNode.getInstance() : v);
                 } else {
                     f.completeExceptionally(failure);

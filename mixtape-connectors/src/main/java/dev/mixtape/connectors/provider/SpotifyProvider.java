@@ -94,14 +94,24 @@ public final class SpotifyProvider implements MusicProvider {
     @Override
     public Map<String, RemoteTrack> tracks(List<String> ids) {
         Map<String, RemoteTrack> out = new LinkedHashMap<>();
-        tracks.get(ids).forEach((id, n) -> out.put(id, SpotifyObjects.track(n)));
+        tracks.get(ids).forEach((id, n) -> {
+            RemoteTrack t = SpotifyObjects.track(n);
+            if (t != null) { // an object without a usable id, name or artist (a local file) is left out, not mapped to null
+                out.put(id, t);
+            }
+        });
         return out;
     }
 
     @Override
     public Map<String, RemoteArtist> artists(List<String> ids) {
         Map<String, RemoteArtist> out = new LinkedHashMap<>();
-        artists.get(ids).forEach((id, n) -> out.put(id, SpotifyObjects.artist(n)));
+        artists.get(ids).forEach((id, n) -> {
+            RemoteArtist a = SpotifyObjects.artist(n);
+            if (a != null) {
+                out.put(id, a);
+            }
+        });
         return out;
     }
 
