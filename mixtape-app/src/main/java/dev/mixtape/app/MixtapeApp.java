@@ -60,7 +60,8 @@ public final class MixtapeApp implements AutoCloseable {
         this.early = CompletableFuture.supplyAsync(() -> SnapshotCatalogLoader.readNewest(snapshotDir())
                 .map(s -> new Prepared(s.file(), Engine.of(s.catalog(), config.resultCacheSize()))).orElse(null));
         this.redis = connectRedis(config);
-        TieredCache cache = new TieredCache(redis == null ? null : new RedisSharedTier(redis));
+        RedisSharedTier sharedTier = redis == null ? null : new RedisSharedTier(redis);
+        TieredCache cache = new TieredCache(sharedTier);
         RateLimiter.Limit limit = new RateLimiter.Limit(config.listeners().rateLimitPerMinute(), java.time.Duration.ofMinutes(1));
         RateLimiter limiter = redis == null ? new LocalRateLimiter(limit) : new RedisRateLimiter(redis, limit);
         this.listeners = new ListenerService(new DeferredListenerStore(opening.thenApply(d -> new JdbcListenerStore(d.dataSource()))),
@@ -78,8 +79,15 @@ public final class MixtapeApp implements AutoCloseable {
         strategies.experiments(experiments);
         listeners.monitoring(monitoring);
         strategies.monitoring(monitoring);
+        dev.mixtape.connectors.http.RemoteCache remoteCache = new dev.mixtape.connectors.http.LocalRemoteCache(200_000);
+        if (sharedTier != null) {
+            remoteCache = new dev.mixtape.connectors.http.TwoLevelRemoteCache(remoteCache, new dev.mixtape.app.server.SharedTierRemoteCache(sharedTier));
+        }
+        RateLimiter.Limit prefetchLimit = new RateLimiter.Limit(dev.mixtape.app.server.RemoteService.PREFETCH_PER_MINUTE, java.time.Duration.ofMinutes(1));
+        dev.mixtape.app.server.RemoteService remote = new dev.mixtape.app.server.RemoteService(config.providers(), engines, remoteCache,
+                monitoring.registry(), redis == null ? new LocalRateLimiter(prefetchLimit) : new RedisRateLimiter(redis, prefetchLimit));
         this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, experiments, limiter, this::databaseProblem,
-                monitoring));
+                monitoring, remote));
         try {
             this.port = server.start(config.port());
         } catch (RuntimeException e) {

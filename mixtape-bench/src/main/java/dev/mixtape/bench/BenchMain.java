@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "mixtape bench", mixinStandardHelpOptions = true, version = "mixtape-bench 0.1.0",
         description = "Benchmarks and load drivers for mixtape (see docs/BENCHMARKS.md).",
         subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class, BenchMain.Cf.class,
-            BenchMain.Sessions.class, BenchMain.Events.class, BenchMain.Users.class, BenchMain.Strategies.class})
+            BenchMain.Sessions.class, BenchMain.Events.class, BenchMain.Users.class, BenchMain.Strategies.class, BenchMain.Remote.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -281,6 +281,49 @@ public final class BenchMain implements Runnable {
         @Override
         public Integer call() throws Exception {
             PlaylistBench.run(BenchData.loadCatalog(BenchData.catalogFile(catalog)), prompts, rounds, threads, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "remote", mixinStandardHelpOptions = true,
+            description = {"Mood-to-playlist over a simulated remote (RemoteBench): a local stub of Spotify and ReccoBeats serving the",
+                "catalog with 100-300 ms per call and 429 + Retry-After beyond N calls per 30 s per host. Compares the naive path",
+                "(sequential, one id per call, no cache) with the optimised one; for each, cold and warm wall time and remote calls.",
+                "Targets (optimised): cold <= 2 s and <= 25 calls per playlist, warm <= 200 ms."})
+    static final class Remote implements Callable<Integer> {
+        @Option(names = "--prompts", paramLabel = "N", defaultValue = "3", description = "Prompts, each a fresh cold start (1-4, default ${DEFAULT-VALUE}).")
+        int prompts;
+
+        @Option(names = "--length", paramLabel = "N", defaultValue = "30", description = "Tracks per playlist (default ${DEFAULT-VALUE}).")
+        int length;
+
+        @Option(names = "--latency", paramLabel = "MIN-MAX", defaultValue = "100-300", description = "Stub latency per call in ms (default ${DEFAULT-VALUE}).")
+        String latency;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "Calls per 30 s per host before 429s (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--no-naive", description = "Skip the naive path (it takes minutes).")
+        boolean noNaive;
+
+        @Option(names = "--json", description = "Print the results as JSON.")
+        boolean json;
+
+        @Option(names = "--catalog", paramLabel = "FILE",
+                description = "Catalog file (default: $MIXTAPE_DATA_DIR/" + BenchData.RELATIVE + ").")
+        Path catalog;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] range = latency.split("-");
+            if (range.length != 2 || prompts < 1) {
+                throw new IllegalArgumentException("--latency takes MIN-MAX in ms, e.g. 100-300; --prompts at least 1");
+            }
+            dev.mixtape.app.server.Engine engine = dev.mixtape.app.server.Engine.of(BenchData.loadCatalog(BenchData.catalogFile(catalog)));
+            com.fasterxml.jackson.databind.node.ObjectNode result = RemoteBench.run(engine, prompts, length, Integer.parseInt(range[0].strip()),
+                    Integer.parseInt(range[1].strip()), limit, !noNaive, json ? System.err : System.out);
+            System.out.println(json ? result.toPrettyString() : "summary: " + result.get("paths") + "\ntargets: " + result.get("targets")
+                    + (result.has("speedup_cold") ? "\ncold speed-up: " + result.get("speedup_cold") + "x" : ""));
             return 0;
         }
     }

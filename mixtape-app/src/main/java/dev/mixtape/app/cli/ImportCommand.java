@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import data into the store.",
-        subcommands = {ImportCommand.SpotifyTracks.class, ImportLastFmCommand.class})
+        subcommands = {ImportCommand.SpotifyTracks.class, ImportLastFmCommand.class, ImportProviderCommand.class})
 final class ImportCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

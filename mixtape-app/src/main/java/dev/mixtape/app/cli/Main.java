@@ -23,7 +23,12 @@ public final class Main {
         CommandLine cli = new CommandLine(new MixtapeCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof dev.mixtape.core.MixtapeException
-                    || e instanceof java.io.IOException) {
+                    || e instanceof java.io.IOException || e instanceof UnsupportedOperationException
+                    || e instanceof dev.mixtape.connectors.http.Resilience.HttpStatusException
+                    || e instanceof dev.mixtape.connectors.http.Resilience.TransportException
+                    || e instanceof dev.mixtape.connectors.http.MalformedAnswerException
+                    || e instanceof dev.mixtape.connectors.http.Lookup.PartialFailure
+                    || e instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
                 cmd.getErr().println("mixtape: " + e.getMessage());
                 return 1;
             }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "playlist", mixinStandardHelpOptions = true,
-        description = {"Make an ordered playlist from a free-text prompt, from the imported catalog.",
+        description = {"Make an ordered playlist from a free-text prompt, from the imported catalog, or from the remote catalog of",
+            "the configured provider (provider=spotify+reccobeats etc.; docs/PROVIDERS.md).",
             "Example: mixtape playlist \"rainy sunday morning, acoustic, no rap\" -n 20"})
 final class PlaylistCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROMPT", description = "What you want to hear (1–1000 characters).")
@@ -38,6 +39,10 @@ final class PlaylistCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Another seed gives another playlist for the same prompt (default 0).")
     Long seed;
 
+    @Option(names = "--user-token", paramLabel = "TOKEN",
+            description = "A listener's Spotify access token: their top tracks become seeds (remote providers with users' top lists).")
+    String userToken;
+
     @Option(names = "--json", description = "Print the same JSON document as POST /api/v1/playlists.")
     boolean json;
 
@@ -51,8 +56,11 @@ final class PlaylistCommand implements Callable<Integer> {
         try (Database db = Catalogs.open(cfg)) {
             catalog = new SnapshotCatalogLoader(new JdbcCatalogStore(db.dataSource()), cfg.home().resolve("catalog")).load();
         }
-        if (catalog.size() == 0) {
+        if (catalog.size() == 0 && cfg.providers().local()) {
             throw new dev.mixtape.core.MixtapeException("the catalog is empty: run 'mixtape import spotify-tracks FILE' first");
+        }
+        if (!cfg.providers().local()) {
+            return remote(cfg, catalog);
         }
         Engine engine = Engine.of(catalog, 0);
         PlaylistService.Result r = PlaylistService.builtIn()
@@ -62,6 +70,32 @@ final class PlaylistCommand implements Callable<Integer> {
                     .writeValueAsString(PlaylistRoutes.toJson(catalog, r)));
         } else {
             print(catalog, r, System.out);
+        }
+        return 0;
+    }
+
+    /** The playlist from the provider's catalog; the local catalog (possibly empty) lends its words and seed tracks. */
+    private int remote(MixtapeConfig cfg, Catalog local) throws Exception {
+        dev.mixtape.connectors.http.RemoteCache cache = new dev.mixtape.connectors.http.LocalRemoteCache(100_000);
+        dev.mixtape.connectors.provider.MusicProvider provider = dev.mixtape.connectors.provider.Providers.create(cfg.providers(), () -> {
+            Engine e = Engine.of(local, 0);
+            return new dev.mixtape.connectors.provider.LocalProvider(local, e.recommender(), e.related());
+        }, cache, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        dev.mixtape.connectors.workflow.RemotePlaylists.Result rr = new dev.mixtape.connectors.workflow.RemotePlaylists(provider, local,
+                new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter(), cache, dev.mixtape.algo.playlist.PlaylistConfig.DEFAULT, true)
+                .generate(prompt, length, arc == null ? null : Arc.parse(arc), seed == null ? PlaylistService.DEFAULT_SEED : seed, userToken);
+        PlaylistService.Result r = new PlaylistService.Result(rr.analysis(), rr.playlist(), rr.analysisMs());
+        if (json) {
+            Map<String, Object> doc = PlaylistRoutes.toJson(rr.catalog(), r);
+            doc.put("remote", PlaylistRoutes.remoteJson(rr.report()));
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            print(rr.catalog(), r, System.out);
+            var rep = rr.report();
+            System.out.printf("from %s: %d anchors, %d candidates, %d enriched, %d pass(es); remote %.0f ms (anchors %.0f, candidates %.0f, "
+                    + "enrichment %.0f)%n", rep.provider(), rep.anchors(), rep.candidates(), rep.enriched(), rep.passes(), rep.remoteMs(),
+                    rep.anchorsMs(), rep.candidatesMs(), rep.enrichmentMs());
+            rep.steps().forEach(st -> System.out.println("  " + st));
         }
         return 0;
     }

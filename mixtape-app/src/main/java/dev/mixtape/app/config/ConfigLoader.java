@@ -47,6 +47,18 @@ public final class ConfigLoader {
         KEYS.put("session.max.adjustment", "0.05");
         KEYS.put("strategy.hybrid.weights", "content:0.35,collaborative:0.25,personality:0.2,popularity:0.1,contextual:0.1");
         KEYS.put("exploration.rewards", "like:1,save:1,play:0.5,skip:0,dislike:0");
+        KEYS.put("provider", "local");
+        KEYS.put("spotify.client.id", "");
+        KEYS.put("spotify.client.secret", "");
+        KEYS.put("spotify.api.url", "https://api.spotify.com");
+        KEYS.put("spotify.accounts.url", "https://accounts.spotify.com");
+        KEYS.put("spotify.audio.features", "false");
+        KEYS.put("reccobeats.url", "https://api.reccobeats.com");
+        KEYS.put("remote.read.timeout.ms", "60000");
+        KEYS.put("remote.rate.per.second", "10");
+        KEYS.put("remote.concurrency", "16");
+        KEYS.put("remote.concurrency.per.host", "8");
+        KEYS.put("remote.slow.ms", "20000");
         KEYS.put("log.format", "text");
         KEYS.put("log.level", "INFO");
     }
@@ -82,7 +94,36 @@ public final class ConfigLoader {
         }
         return new MixtapeConfig(integer("port", file), home, dataDir, catalogFile, dbUrl,
                 first("db.user", file).orElse(""), first("db.password", file).orElse(""), keys,
-                integer("max.per.artist", file), integer("recommendations.cache.size", file), llm(file), listeners(file));
+                integer("max.per.artist", file), integer("recommendations.cache.size", file), llm(file), listeners(file), providers(file));
+    }
+
+    private dev.mixtape.connectors.provider.ProviderConfig providers(Map<String, String> file) {
+        String flag = first("spotify.audio.features", file).orElseThrow();
+        if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
+            throw new ConfigException("spotify.audio.features must be true or false, got '" + flag + "' (" + source("spotify.audio.features", file) + ")");
+        }
+        try {
+            return new dev.mixtape.connectors.provider.ProviderConfig(first("provider", file).orElseThrow(), url("spotify.api.url", file),
+                    url("spotify.accounts.url", file), first("spotify.client.id", file).orElse(null), first("spotify.client.secret", file).orElse(null),
+                    Boolean.parseBoolean(flag), url("reccobeats.url", file), java.time.Duration.ofMillis(integer("remote.read.timeout.ms", file)),
+                    integer("remote.rate.per.second", file), integer("remote.concurrency", file), integer("remote.concurrency.per.host", file),
+                    java.time.Duration.ofMillis(integer("remote.slow.ms", file)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage() + " (provider " + source("provider", file) + ")");
+        }
+    }
+
+    private java.net.URI url(String key, Map<String, String> file) {
+        String v = first(key, file).orElseThrow();
+        try {
+            java.net.URI u = new java.net.URI(v);
+            if (u.getScheme() == null || u.getHost() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+                throw new java.net.URISyntaxException(v, "not an http(s) URL with a host");
+            }
+            return u;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(key + " must be an http(s) URL, got '" + v + "' (" + source(key, file) + ")");
+        }
     }
 
     private ListenerConfig listeners(Map<String, String> file) {

@@ -17,11 +17,19 @@ import java.util.List;
  * @param resultCacheSize answers of {@code /v1/recommendations} kept per catalog (0 = no cache)
  * @param llm           the OpenAI-compatible prompt interpreter, or null for the built-in one only
  * @param listeners     Redis, rate limits and the session blend of the listener API
+ * @param providers     where the catalog and playlists come from: the embedded catalog, or Spotify / ReccoBeats
  */
 public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile, String dbUrl, String dbUser,
                             String dbPassword, List<String> apiKeys, int maxPerArtist,
                             int resultCacheSize, dev.mixtape.connectors.llm.LlmConfig llm,
-                            ListenerConfig listeners) {
+                            ListenerConfig listeners, dev.mixtape.connectors.provider.ProviderConfig providers) {
+    /** With the embedded catalog as the provider. */
+    public MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile, String dbUrl, String dbUser, String dbPassword, List<String> apiKeys,
+                         int maxPerArtist, int resultCacheSize, dev.mixtape.connectors.llm.LlmConfig llm, ListenerConfig listeners) {
+        this(port, home, dataDir, catalogFile, dbUrl, dbUser, dbPassword, apiKeys, maxPerArtist, resultCacheSize, llm, listeners,
+                dev.mixtape.connectors.provider.ProviderConfig.LOCAL);
+    }
+
     public MixtapeConfig {
         if (port < 0 || port > 65535) {
             throw new ConfigException("port must be from 0 to 65535, got " + port);
@@ -34,11 +42,12 @@ public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile,
         }
         apiKeys = List.copyOf(apiKeys);
         listeners = listeners == null ? ListenerConfig.DEFAULT : listeners;
+        providers = providers == null ? dev.mixtape.connectors.provider.ProviderConfig.LOCAL : providers;
     }
 
     public MixtapeConfig withPort(int newPort) {
         return new MixtapeConfig(newPort, home, dataDir, catalogFile, dbUrl, dbUser, dbPassword, apiKeys, maxPerArtist,
-                resultCacheSize, llm, listeners);
+                resultCacheSize, llm, listeners, providers);
     }
 
     @Override
@@ -47,6 +56,6 @@ public record MixtapeConfig(int port, Path home, Path dataDir, Path catalogFile,
                 + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", apiKeys=" + apiKeys.size() + " configured"
                 + ", maxPerArtist=" + maxPerArtist + ", resultCacheSize=" + resultCacheSize + ", llm=" + (llm == null ? "off" : llm.model() + " at " + llm.baseUrl())
                 + ", redis=" + (listeners.redisUrl() == null ? "off" : listeners.redisUrl().replaceAll("//[^@/]*@", "//***@"))
-                + ", rateLimitPerMinute=" + listeners.rateLimitPerMinute() + "]";
+                + ", rateLimitPerMinute=" + listeners.rateLimitPerMinute() + ", provider=" + providers + "]";
     }
 }

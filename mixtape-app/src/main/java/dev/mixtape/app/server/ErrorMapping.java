@@ -38,6 +38,17 @@ public final class ErrorMapping {
             }
             write(ctx, e.status(), e.getMessage());
         });
+        // a remote provider (Spotify, ReccoBeats) failed after retries: the gateway errors, naming the upstream's answer
+        app.exception(dev.mixtape.connectors.http.Resilience.HttpStatusException.class, (e, ctx) -> remote(ctx, e, ""));
+        app.exception(dev.mixtape.connectors.http.Resilience.TransportException.class, (e, ctx) -> remote(ctx, e, ""));
+        app.exception(dev.mixtape.connectors.http.MalformedAnswerException.class, (e, ctx) -> remote(ctx, e, ""));
+        app.exception(dev.mixtape.connectors.http.Lookup.PartialFailure.class,
+                (e, ctx) -> remote(ctx, e.reason(), " (for " + e.failed().size() + " ids)"));
+        app.exception(io.github.resilience4j.circuitbreaker.CallNotPermittedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "30");
+            write(ctx, 503, "the remote provider is failing; calls are paused for 30 s (" + e.getMessage() + ")");
+        });
+        app.exception(UnsupportedOperationException.class, (e, ctx) -> write(ctx, 501, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.atError().setCause(e).addKeyValue("method", ctx.method()).addKeyValue("path", ctx.path())
@@ -54,6 +65,18 @@ public final class ErrorMapping {
                 write(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path());
             }
         });
+    }
+
+    /** A remote provider's failure: 503 + Retry-After when it rate-limits us, 504 when it timed out, else 502. */
+    private static void remote(Context ctx, RuntimeException e, String scope) {
+        if (e instanceof dev.mixtape.connectors.http.Resilience.HttpStatusException h && h.status() == 429) {
+            ctx.header("Retry-After", Long.toString(h.retryAfter() == null ? 30 : Math.max(1, h.retryAfter().toSeconds())));
+            write(ctx, 503, "the remote provider is rate limiting us" + scope + ": " + h.getMessage());
+        } else if (e instanceof dev.mixtape.connectors.http.Resilience.TransportException t) {
+            write(ctx, t.timeout() ? 504 : 502, "the remote provider " + (t.timeout() ? "timed out" : "is unreachable") + scope + ": " + t.getMessage());
+        } else {
+            write(ctx, 502, "the remote provider failed" + scope + ": " + e.getMessage());
+        }
     }
 
     public static void write(Context ctx, int status, String message) {

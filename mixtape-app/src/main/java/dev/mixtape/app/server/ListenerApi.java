@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * What the server needs for the listener and v2 APIs: the services, the per-listener rate limiter, and a probe
- * that names what is wrong with the database (null when it is fine), for readiness.
+ * that names what is wrong with the database (null when it is fine), for readiness, and the music provider.
  */
 public record ListenerApi(ListenerService service, StrategyService strategies, ExperimentService experiments, RateLimiter limiter,
-                          Supplier<String> databaseProblem, Monitoring monitoring) {}
+                          Supplier<String> databaseProblem, Monitoring monitoring,
+                          RemoteService remote) {}

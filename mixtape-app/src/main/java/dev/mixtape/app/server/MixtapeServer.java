@@ -48,7 +48,8 @@ public final class MixtapeServer implements AutoCloseable {
         PlaylistService playlists = config.llm() == null ? PlaylistService.builtIn()
                 : new PlaylistService(new dev.mixtape.connectors.llm.LlmPromptInterpreter(config.llm(),
                         new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter()));
-        new PlaylistRoutes(engines, playlists, listeners.monitoring()).register(app);
+        new PlaylistRoutes(engines, playlists, listeners.monitoring(), listeners.remote()).register(app);
+        new RemoteRoutes(listeners.remote(), listeners.service(), engines).register(app);
         new ListenerRoutes(listeners.service(), listeners.limiter(), config.dataDir()).register(app);
         new StrategyRoutes(listeners.strategies()).register(app);
         if (listeners.experiments() != null) {

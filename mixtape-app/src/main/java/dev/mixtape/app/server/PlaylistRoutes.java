@@ -8,6 +8,7 @@ import dev.mixtape.core.InvalidRequestException;
 import dev.mixtape.core.mood.Arc;
 import dev.mixtape.core.mood.MoodTarget;
 import dev.mixtape.core.mood.PromptAnalysis;
+import dev.mixtape.connectors.workflow.RemotePlaylists;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -27,9 +28,12 @@ public final class PlaylistRoutes {
     private final EngineHolder engines;
     private final PlaylistService service;
     private final Monitoring monitoring;
+    private final RemoteService remote;
 
     /** @param monitoring where the workflow's phase timings go, or null */
-    public PlaylistRoutes(EngineHolder engines, PlaylistService service, Monitoring monitoring) {
+    /** @param remote the configured provider; when it is remote, playlists are made from its catalog (null: local) */
+    public PlaylistRoutes(EngineHolder engines, PlaylistService service, Monitoring monitoring, RemoteService remote) {
+        this.remote = remote;
         this.engines = engines;
         this.service = service;
         this.monitoring = monitoring;
@@ -49,7 +53,38 @@ public final class PlaylistRoutes {
         Arc arc = body.hasNonNull("arc") ? Arc.parse(body.get("arc").asText()) : null;
         Long seed = body.hasNonNull("seed") ? JsonBody.longField(body, "seed") : null;
         Engine e = engines.get();
+        if (remote != null && remote.remote()) {
+            String token = ctx.header(RemoteRoutes.USER_TOKEN_HEADER);
+            RemotePlaylists.Result rr = remote.playlist(service.interpreter(), prompt, length, arc, seed == null ? PlaylistService.DEFAULT_SEED : seed,
+                    token == null || token.isBlank() ? null : token.strip());
+            PlaylistService.Result r = new PlaylistService.Result(rr.analysis(), rr.playlist(), rr.analysisMs());
+            record(r, rr.report().remoteMs());
+            Map<String, Object> out = toJson(rr.catalog(), r);
+            out.put("remote", remoteJson(rr.report()));
+            ctx.json(out);
+            return;
+        }
         PlaylistService.Result r = service.generate(e, prompt, length, arc, seed);
+        record(r, 0);
+        ctx.json(toJson(e.catalog(), r));
+    }
+
+    /** The {@code remote} part of a playlist made from a remote catalog. */
+    public static Map<String, Object> remoteJson(RemotePlaylists.Report rep) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", rep.provider());
+        m.put("anchors", rep.anchors());
+        m.put("candidates", rep.candidates());
+        m.put("enriched", rep.enriched());
+        m.put("passes", rep.passes());
+        m.put("steps", rep.steps());
+        m.put("anchors_ms", rep.anchorsMs());
+        m.put("candidates_ms", rep.candidatesMs());
+        m.put("enrichment_ms", rep.enrichmentMs());
+        return m;
+    }
+
+    private void record(PlaylistService.Result r, double remoteMs) {
         if (monitoring != null) {
             Playlist.Timings t = r.playlist().timings();
             monitoring.phase("playlist.analysis", r.analysisMs());
@@ -58,9 +93,11 @@ public final class PlaylistRoutes {
             monitoring.phase("playlist.quality", t.qualityMs());
             monitoring.phase("playlist.improvement", t.improvementMs());
             monitoring.phase("playlist.ordering", t.orderingMs());
-            monitoring.phase("playlist.total", r.totalMs());
+            if (remoteMs > 0) {
+                monitoring.phase("playlist.remote", remoteMs);
+            }
+            monitoring.phase("playlist.total", r.totalMs() + remoteMs);
         }
-        ctx.json(toJson(e.catalog(), r));
     }
 
     static JsonNode parseBody(String raw) {

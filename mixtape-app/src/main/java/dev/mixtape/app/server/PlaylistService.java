@@ -22,6 +22,10 @@ public final class PlaylistService {
         this.interpreter = interpreter;
     }
 
+    public PromptInterpreter interpreter() {
+        return interpreter;
+    }
+
     public static PlaylistService builtIn() {
         return new PlaylistService(new BuiltInPromptInterpreter());
     }

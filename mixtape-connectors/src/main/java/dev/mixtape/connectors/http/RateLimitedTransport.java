@@ -41,7 +41,8 @@ public final class RateLimitedTransport implements Transport {
         RemoteResponse r = inner.send(request);
         if (r.status() == 429 && r.retryAfter().isPresent()) {
             long until = System.nanoTime() + r.retryAfter().get().toNanos();
-            pausedUntil.computeIfAbsent(request.host(), h -> new AtomicLong()).accumulateAndGet(until, Math::max);
+            // nanoTime values are compared by difference (they may be negative): the later deadline wins
+            pausedUntil.computeIfAbsent(request.host(), h -> new AtomicLong(System.nanoTime())).accumulateAndGet(until, (a, b) -> b - a > 0 ? b : a);
         }
         return r;
     }

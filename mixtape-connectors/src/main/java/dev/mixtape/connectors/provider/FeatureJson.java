@@ -3,7 +3,6 @@ package dev.mixtape.connectors.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixtape.core.AudioFeatures;
 import dev.mixtape.core.InvalidRequestException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,14 +14,7 @@ final class FeatureJson {
     private FeatureJson() {}
 
     static Map<String, AudioFeatures> parseAll(Map<String, JsonNode> byId) {
-        Map<String, AudioFeatures> out = new LinkedHashMap<>();
-        byId.forEach((id, n) -> {
-            AudioFeatures f = parse(n);
-            if (f != null) {
-                out.put(id, f);
-            }
-        });
-        return out;
+        return MusicProvider.parsed(byId, (id, n) -> parse(n));
     }
 
     static AudioFeatures parse(JsonNode n) {

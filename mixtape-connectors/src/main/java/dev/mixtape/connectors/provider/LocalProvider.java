@@ -128,16 +128,6 @@ public final class LocalProvider implements MusicProvider {
         return out;
     }
 
-    @Override
-    public List<RemoteTrack> userTopTracks(String userToken, int limit) {
-        throw MusicProvider.unsupported(name(), Capability.USER_TOP);
-    }
-
-    @Override
-    public List<RemoteArtist> userTopArtists(String userToken, int limit) {
-        throw MusicProvider.unsupported(name(), Capability.USER_TOP);
-    }
-
     private RemoteTrack track(int i) {
         Track t = catalog.track(i);
         return new RemoteTrack(t.id(), t.name(), t.artists(), t.album(), t.durationMs(), t.explicit(), t.popularity());

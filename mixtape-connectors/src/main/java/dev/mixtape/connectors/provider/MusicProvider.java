@@ -12,8 +12,8 @@ import java.util.Set;
  * (Spotify Web API), {@link ReccoBeatsProvider} (ReccoBeats), and {@link CompositeProvider}, which routes each
  * operation to the first provider of a list that offers it (e.g. Spotify for search and details, ReccoBeats for
  * features and recommendations). Lookups by id answer only the ids that exist, keyed by the id asked for. An
- * operation a provider does not offer throws {@link UnsupportedOperationException} naming both; check
- * {@link #capabilities()} first. Implementations are thread-safe.
+ * operation a provider does not offer throws {@link UnsupportedOperationException} naming both (the default of the
+ * optional operations); check {@link #capabilities()} first. Implementations are thread-safe.
  */
 public interface MusicProvider {
     /** What a provider can do. */
@@ -27,7 +27,9 @@ public interface MusicProvider {
         return capabilities().contains(c);
     }
 
-    List<RemoteTrack> searchTracks(String query, int limit);
+    default List<RemoteTrack> searchTracks(String query, int limit) {
+        throw unsupported(name(), Capability.SEARCH_TRACKS);
+    }
 
     List<RemoteArtist> searchArtists(String query, int limit);
 
@@ -37,17 +39,40 @@ public interface MusicProvider {
 
     Map<String, AudioFeatures> audioFeatures(List<String> ids);
 
-    List<RemoteTrack> artistTopTracks(String artistId);
+    default List<RemoteTrack> artistTopTracks(String artistId) {
+        throw unsupported(name(), Capability.ARTIST_TOP_TRACKS);
+    }
 
-    List<RemoteArtist> relatedArtists(String artistId);
+    default List<RemoteArtist> relatedArtists(String artistId) {
+        throw unsupported(name(), Capability.RELATED_ARTISTS);
+    }
 
     /** Tracks like the seeds (guarded: checked, repaired, deny-listed and walked down the fallback ladder). */
-    List<RemoteTrack> recommend(RecommendationQuery query);
+    default List<RemoteTrack> recommend(RecommendationQuery query) {
+        throw unsupported(name(), Capability.RECOMMEND);
+    }
 
     /** The user's top tracks; {@code userToken} is the user's own OAuth access token. */
-    List<RemoteTrack> userTopTracks(String userToken, int limit);
+    default List<RemoteTrack> userTopTracks(String userToken, int limit) {
+        throw unsupported(name(), Capability.USER_TOP);
+    }
 
-    List<RemoteArtist> userTopArtists(String userToken, int limit);
+    default List<RemoteArtist> userTopArtists(String userToken, int limit) {
+        throw unsupported(name(), Capability.USER_TOP);
+    }
+
+    /** {@code parse} applied to each found object; objects it cannot read (null) are left out. */
+    static <V> Map<String, V> parsed(Map<String, com.fasterxml.jackson.databind.JsonNode> found,
+                                     java.util.function.BiFunction<String, com.fasterxml.jackson.databind.JsonNode, V> parse) {
+        Map<String, V> out = new java.util.LinkedHashMap<>();
+        found.forEach((id, n) -> {
+            V v = parse.apply(id, n);
+            if (v != null) {
+                out.put(id, v);
+            }
+        });
+        return out;
+    }
 
     /** The exception for an operation {@code provider} does not offer. */
     static UnsupportedOperationException unsupported(String provider, Capability c) {

@@ -79,11 +79,6 @@ public final class ReccoBeatsProvider implements MusicProvider {
     }
 
     @Override
-    public List<RemoteTrack> searchTracks(String query, int limit) {
-        throw MusicProvider.unsupported(name(), Capability.SEARCH_TRACKS);
-    }
-
-    @Override
     public List<RemoteArtist> searchArtists(String query, int limit) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("searchText", query);
@@ -102,41 +97,20 @@ public final class ReccoBeatsProvider implements MusicProvider {
 
     @Override
     public Map<String, RemoteTrack> tracks(List<String> ids) {
-        Map<String, RemoteTrack> out = new LinkedHashMap<>();
-        tracks.get(ids).forEach((id, n) -> {
-            RemoteTrack t = track(n, id);
-            if (t != null) {
-                out.put(id, t);
-            }
-        });
-        return out;
+        return MusicProvider.parsed(tracks.get(ids), (id, n) -> track(n, id));
     }
 
     @Override
     public Map<String, RemoteArtist> artists(List<String> ids) {
-        Map<String, RemoteArtist> out = new LinkedHashMap<>();
-        artists.get(ids).forEach((id, n) -> {
+        return MusicProvider.parsed(artists.get(ids), (id, n) -> {
             RemoteArtist a = artist(n);
-            if (a != null) {
-                out.put(id, new RemoteArtist(id, a.name(), a.genres(), a.popularity()));
-            }
+            return a == null ? null : new RemoteArtist(id, a.name(), a.genres(), a.popularity());
         });
-        return out;
     }
 
     @Override
     public Map<String, AudioFeatures> audioFeatures(List<String> ids) {
         return FeatureJson.parseAll(features.get(ids));
-    }
-
-    @Override
-    public List<RemoteTrack> artistTopTracks(String artistId) {
-        throw MusicProvider.unsupported(name(), Capability.ARTIST_TOP_TRACKS);
-    }
-
-    @Override
-    public List<RemoteArtist> relatedArtists(String artistId) {
-        throw MusicProvider.unsupported(name(), Capability.RELATED_ARTISTS);
     }
 
     /** Recommendations through the guard; the answer of a query is kept 15 minutes. */
@@ -168,16 +142,6 @@ public final class ReccoBeatsProvider implements MusicProvider {
             }
             return out;
         });
-    }
-
-    @Override
-    public List<RemoteTrack> userTopTracks(String userToken, int limit) {
-        throw MusicProvider.unsupported(name(), Capability.USER_TOP);
-    }
-
-    @Override
-    public List<RemoteArtist> userTopArtists(String userToken, int limit) {
-        throw MusicProvider.unsupported(name(), Capability.USER_TOP);
     }
 
     static Map<String, String> params(RecommendationQuery q) {

@@ -10,7 +10,6 @@ import dev.mixtape.connectors.http.RemoteOptions;
 import dev.mixtape.connectors.http.RemoteRequest;
 import dev.mixtape.connectors.http.Resilience;
 import dev.mixtape.connectors.http.Transport;
-import dev.mixtape.connectors.reccobeats.RecommendationQuery;
 import dev.mixtape.connectors.spotify.SpotifyTokens;
 import dev.mixtape.core.AudioFeatures;
 import java.net.URI;
@@ -93,26 +92,13 @@ public final class SpotifyProvider implements MusicProvider {
 
     @Override
     public Map<String, RemoteTrack> tracks(List<String> ids) {
-        Map<String, RemoteTrack> out = new LinkedHashMap<>();
-        tracks.get(ids).forEach((id, n) -> {
-            RemoteTrack t = SpotifyObjects.track(n);
-            if (t != null) { // an object without a usable id, name or artist (a local file) is left out, not mapped to null
-                out.put(id, t);
-            }
-        });
-        return out;
+        // an object without a usable id, name or artist (a local file) is left out, not mapped to null
+        return MusicProvider.parsed(tracks.get(ids), (id, n) -> SpotifyObjects.track(n));
     }
 
     @Override
     public Map<String, RemoteArtist> artists(List<String> ids) {
-        Map<String, RemoteArtist> out = new LinkedHashMap<>();
-        artists.get(ids).forEach((id, n) -> {
-            RemoteArtist a = SpotifyObjects.artist(n);
-            if (a != null) {
-                out.put(id, a);
-            }
-        });
-        return out;
+        return MusicProvider.parsed(artists.get(ids), (id, n) -> SpotifyObjects.artist(n));
     }
 
     @Override
@@ -134,11 +120,6 @@ public final class SpotifyProvider implements MusicProvider {
     public List<RemoteArtist> relatedArtists(String artistId) {
         String p = "/v1/artists/" + enc(artistId) + "/related-artists";
         return SpotifyObjects.artists(calls.get(RemoteCache.Kind.TOP, p, () -> app("GET /v1/artists/{id}/related-artists", p)).path("artists"));
-    }
-
-    @Override
-    public List<RemoteTrack> recommend(RecommendationQuery query) {
-        throw MusicProvider.unsupported(name() + " (its /v1/recommendations is closed to new apps)", Capability.RECOMMEND);
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Base64;
 /**
  * Spotify's client-credentials flow: {@code POST {accounts}/api/token} with HTTP Basic client id and secret and
  * {@code grant_type=client_credentials}, answering {@code {access_token, token_type, expires_in}}. The token is
- * kept until a minute before it expires, then fetched again; {@link #invalidate} drops it (after a 401). One
+ * kept until a minute before it expires (half its life, when that is shorter), then fetched again; {@link #invalidate} drops it (after a 401). One
  * fetch at a time. The secret is never logged.
  */
 public final class SpotifyTokens {
@@ -30,6 +30,7 @@ public final class SpotifyTokens {
     private final Clock clock;
     private String token;
     private Instant expires = Instant.EPOCH;
+    private Duration early = EARLY;
     private int fetches;
 
     public SpotifyTokens(URI accountsBase, String clientId, String clientSecret, HttpClient http, Clock clock) {
@@ -41,7 +42,7 @@ public final class SpotifyTokens {
 
     /** A valid access token. */
     public synchronized String token() {
-        if (token != null && clock.instant().isBefore(expires.minus(EARLY))) {
+        if (token != null && clock.instant().isBefore(expires.minus(early))) {
             return token;
         }
         HttpResponse<String> r;
@@ -62,7 +63,10 @@ public final class SpotifyTokens {
         try {
             JsonNode n = JSON.readTree(r.body());
             token = n.path("access_token").asText(null);
-            expires = clock.instant().plusSeconds(n.path("expires_in").asLong(3600));
+            long lifetime = Math.max(1, n.path("expires_in").asLong(3600));
+            expires = clock.instant().plusSeconds(lifetime);
+            // renewed a minute early, or at half its life when it lives two minutes or less (else every call would renew it)
+            early = Duration.ofSeconds(Math.min(EARLY.toSeconds(), lifetime / 2));
         } catch (IOException e) {
             throw new Resilience.HttpStatusException(502, "Spotify token answer is not JSON", null);
         }

@@ -47,13 +47,13 @@ public final class TrackEnricher {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        CompletableFuture<Map<String, AudioFeatures>> features = async(() -> provider.audioFeatures(ids));
+        CompletableFuture<Map<String, AudioFeatures>> features = async(() -> salvage("audio features", ids, provider::audioFeatures, steps));
         CompletableFuture<Map<String, RemoteTrack>> details = provider.can(Capability.TRACKS)
-                ? async(() -> provider.tracks(ids)) : CompletableFuture.completedFuture(Map.of());
+                ? async(() -> salvage("track details", ids, provider::tracks, steps)) : CompletableFuture.completedFuture(Map.of());
         // the candidates' artists are known from the candidates themselves: their genres are fetched alongside
         List<String> artistIds = ids.stream().map(pool::get).filter(java.util.Objects::nonNull).map(t -> t.artists().get(0).id()).distinct().toList();
         CompletableFuture<Map<String, RemoteArtist>> artistLookup = provider.can(Capability.ARTISTS) && !artistIds.isEmpty()
-                ? async(() -> provider.artists(artistIds)) : CompletableFuture.completedFuture(Map.of());
+                ? async(() -> salvage("artists", artistIds, provider::artists, steps)) : CompletableFuture.completedFuture(Map.of());
         Map<String, RemoteTrack> tracks = new LinkedHashMap<>(pool);
         join(details).forEach(tracks::put);
         Map<String, RemoteArtist> artists;
@@ -61,7 +61,9 @@ public final class TrackEnricher {
             artists = artistLookup.join();
         } catch (CompletionException e) {
             artists = Map.of();
-            steps.add("artist genres unavailable: " + e.getCause().getMessage());
+            synchronized (steps) {
+                steps.add("artist genres unavailable: " + e.getCause().getMessage());
+            }
         }
         Map<String, AudioFeatures> f = join(features);
         Map<String, Track> out = new LinkedHashMap<>();
@@ -84,8 +86,30 @@ public final class TrackEnricher {
                 // a malformed remote track: left out
             }
         }
-        steps.add("enriched " + out.size() + " of " + ids.size() + " tracks (features, details, genres)");
+        synchronized (steps) {
+            steps.add("enriched " + out.size() + " of " + ids.size() + " tracks (features, details, genres)");
+        }
         return out;
+    }
+
+    /**
+     * {@code lookup(ids)}; when some batches fail, the rest is kept: the ids that did not fail are asked again, which
+     * the provider's cache answers (it kept what was found before the failure) without a remote call.
+     */
+    private static <V> Map<String, V> salvage(String what, List<String> ids, java.util.function.Function<List<String>, Map<String, V>> lookup,
+                                              List<String> steps) {
+        try {
+            return lookup.apply(ids);
+        } catch (dev.mixtape.connectors.http.Lookup.PartialFailure e) {
+            if (e.failed().size() == ids.size()) {
+                throw e.reason();
+            }
+            java.util.Set<String> failed = java.util.Set.copyOf(e.failed());
+            synchronized (steps) {
+                steps.add(what + " of " + failed.size() + " of " + ids.size() + " tracks unavailable (" + e.reason().getMessage() + "); went on without them");
+            }
+            return lookup.apply(ids.stream().filter(id -> !failed.contains(id)).toList());
+        }
     }
 
     /** On a virtual thread, or (not concurrent) right here. */

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.mixtape.connectors.ManualClock;
 import dev.mixtape.connectors.http.AbsentIds;
 import dev.mixtape.connectors.http.LocalRemoteCache;
 import dev.mixtape.connectors.http.Lookup;
@@ -34,6 +35,7 @@ import dev.mixtape.connectors.reccobeats.RecommendationQuery;
 import dev.mixtape.core.AudioFeatures;
 import dev.mixtape.core.InvalidRequestException;
 import java.net.URI;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +55,7 @@ class ReccoBeatsProviderIT {
 
     WireMockServer server;
     URI base;
-    final WireFormats.ManualClock clock = new WireFormats.ManualClock();
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T00:00:00Z"));
     LocalRemoteCache cache;
     ReccoBeatsProvider recco;
 

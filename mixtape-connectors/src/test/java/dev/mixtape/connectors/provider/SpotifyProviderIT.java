@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mixtape.connectors.ManualClock;
 import dev.mixtape.connectors.http.AbsentIds;
 import dev.mixtape.connectors.http.LocalRemoteCache;
 import dev.mixtape.connectors.http.Lookup;
@@ -37,6 +38,7 @@ import dev.mixtape.core.AudioFeatures;
 import dev.mixtape.core.InvalidRequestException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ class SpotifyProviderIT {
 
     WireMockServer server;
     URI base;
-    final WireFormats.ManualClock clock = new WireFormats.ManualClock();
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T00:00:00Z"));
     SpotifyTokens tokens;
     LocalRemoteCache cache;
     SpotifyProvider spotify;

@@ -1,9 +1,5 @@
 package dev.mixtape.connectors.provider;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,25 +10,6 @@ import java.util.stream.Collectors;
 final class WireFormats {
     private WireFormats() {}
 
-    /** A clock the test moves. */
-    static final class ManualClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-22T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static List<String> ids(String prefix, int n) {
         List<String> ids = new ArrayList<>();

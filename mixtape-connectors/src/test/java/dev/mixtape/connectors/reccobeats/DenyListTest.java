@@ -2,37 +2,16 @@ package dev.mixtape.connectors.reccobeats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mixtape.connectors.ManualClock;
 import dev.mixtape.connectors.http.LocalRemoteCache;
 import dev.mixtape.connectors.http.RemoteCache;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class DenyListTest {
-    /** A clock the test moves. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-22T10:00:00Z");
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final ManualClock clock = new ManualClock();
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
     final LocalRemoteCache store = new LocalRemoteCache(100);
     final DenyList denied = new DenyList(store, clock);
 

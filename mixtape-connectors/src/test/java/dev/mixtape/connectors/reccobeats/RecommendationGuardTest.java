@@ -3,11 +3,11 @@ package dev.mixtape.connectors.reccobeats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mixtape.connectors.ManualClock;
 import dev.mixtape.core.InvalidRequestException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,23 +97,7 @@ class RecommendationGuardTest {
 
     @Test
     void knownBadCombinationsFailFastForADayWithoutACall() {
-        Instant[] now = {Instant.parse("2026-11-22T00:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T00:00:00Z"));
         DenyList deny = new DenyList(clock);
         RecommendationGuard guard = new RecommendationGuard(deny);
         Fake alwaysBad = new Fake(q -> true, false);
@@ -125,7 +109,7 @@ class RecommendationGuardTest {
         assertThatThrownBy(() -> guard.recommend(query(FIVE, List.of("n1", "n2")), alwaysBad)).hasMessageContaining("within the last 24 h");
         assertThat(alwaysBad.sent).hasSize(calls);
         // after 24 h the combinations may be tried again
-        now[0] = now[0].plus(Duration.ofHours(24)).plusSeconds(1);
+        clock.now = clock.now.plus(Duration.ofHours(24)).plusSeconds(1);
         Fake good = new Fake(q -> false, false);
         assertThat(guard.recommend(query(FIVE, List.of("n1", "n2")), good).answer()).isEqualTo("ok:5/2");
     }

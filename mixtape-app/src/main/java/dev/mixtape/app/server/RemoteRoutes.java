@@ -1,0 +1,56 @@
+package dev.mixtape.app.server;
+
+import dev.mixtape.storage.ratelimit.RateLimiter;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/provider} (which provider serves the catalog, and what it can do) and
+ * {@code POST /api/v1/users/{id}/prefetch} (warm a listener's remote data in the background; 202, at most
+ * {@value RemoteService#PREFETCH_PER_MINUTE} per listener per minute, 429 with Retry-After beyond).
+ */
+final class RemoteRoutes {
+    static final String USER_TOKEN_HEADER = "X-Spotify-User-Token";
+
+    private final RemoteService remote;
+    private final ListenerService listeners;
+    private final EngineHolder engines;
+
+    RemoteRoutes(RemoteService remote, ListenerService listeners, EngineHolder engines) {
+        this.remote = remote;
+        this.listeners = listeners;
+        this.engines = engines;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/v1/provider", this::provider);
+        app.post("/api/v1/users/{id}/prefetch", this::prefetch);
+    }
+
+    private void provider(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("provider", remote.config().kind());
+        out.put("remote", remote.remote());
+        if (remote.remote() || engines.ready()) {
+            out.put("capabilities", remote.provider().capabilities().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList());
+        }
+        out.put("prefetching", remote.prefetching());
+        ctx.json(out);
+    }
+
+    private void prefetch(Context ctx) {
+        String userId = ctx.pathParam("id");
+        var history = listeners.history(userId, ListenerService.HISTORY_LIMIT); // 404 for an unknown listener
+        RateLimiter.Decision d = remote.prefetchAllowed(userId);
+        if (!d.allowed()) {
+            ctx.header("Retry-After", Long.toString(d.retryAfterSeconds()));
+            throw new ApiException(429, "prefetch for listener '" + userId + "' is limited to " + RemoteService.PREFETCH_PER_MINUTE
+                    + " per minute; retry in " + d.retryAfterSeconds() + " s");
+        }
+        String token = ctx.header(USER_TOKEN_HEADER);
+        ctx.status(202).json(remote.prefetch(userId, history, token == null || token.isBlank() ? null : token.strip()));
+    }
+}
