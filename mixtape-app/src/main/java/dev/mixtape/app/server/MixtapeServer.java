@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The HTTP server: health probes, the Spotify-compatible {@code /v1} API and error mapping, over an
+ * The HTTP server: health probes, the Spotify-compatible {@code /v1} API, the web UI at {@code /} and error mapping, over an
  * {@link EngineHolder} that may not hold an engine yet (the server starts listening before the
  * catalog is loaded, answering 503 until it is).
  */
@@ -19,6 +19,7 @@ public final class MixtapeServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json";
             cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            WebUi.configure(cfg);
         });
         ErrorMapping.register(app);
         listeners.monitoring().register(app);

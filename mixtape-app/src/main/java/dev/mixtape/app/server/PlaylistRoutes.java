@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /api/v1/playlists {prompt, length?, arc?, seed?, user_id?}}: an ordered playlist from a
+ * {@code POST /api/v1/playlists {prompt, length?, arc?, seed?, targets?, user_id?}}: an ordered playlist from a
  * free-text prompt, with how the prompt was read, the targets, quality scores, iterations and
  * per-phase timings. Unknown body fields are rejected by name (a typo should not be silently ignored).
  */
 public final class PlaylistRoutes {
-    private static final Set<String> FIELDS = Set.of("prompt", "length", "arc", "seed", "user_id");
+    private static final Set<String> FIELDS = Set.of("prompt", "length", "arc", "seed", "targets", "user_id");
 
     private final EngineHolder engines;
     private final PlaylistService service;
@@ -52,10 +52,11 @@ public final class PlaylistRoutes {
         Integer length = body.hasNonNull("length") ? JsonBody.intField(body, "length") : null;
         Arc arc = body.hasNonNull("arc") ? Arc.parse(body.get("arc").asText()) : null;
         Long seed = body.hasNonNull("seed") ? JsonBody.longField(body, "seed") : null;
+        Map<Attribute, Double> overrides = body.hasNonNull("targets") ? targetOverrides(body.get("targets")) : Map.of();
         Engine e = engines.get();
         if (remote != null && remote.remote()) {
             String token = ctx.header(RemoteRoutes.USER_TOKEN_HEADER);
-            RemotePlaylists.Result rr = remote.playlist(service.interpreter(), prompt, length, arc, seed == null ? PlaylistService.DEFAULT_SEED : seed,
+            RemotePlaylists.Result rr = remote.playlist(service.interpreter(overrides), prompt, length, arc, seed == null ? PlaylistService.DEFAULT_SEED : seed,
                     token == null || token.isBlank() ? null : token.strip());
             PlaylistService.Result r = new PlaylistService.Result(rr.analysis(), rr.playlist(), rr.analysisMs());
             record(r, rr.report().remoteMs());
@@ -64,7 +65,7 @@ public final class PlaylistRoutes {
             ctx.json(out);
             return;
         }
-        PlaylistService.Result r = service.generate(e, prompt, length, arc, seed);
+        PlaylistService.Result r = service.generate(e, prompt, length, arc, seed, overrides);
         record(r, 0);
         ctx.json(toJson(e.catalog(), r));
     }
@@ -98,6 +99,30 @@ public final class PlaylistRoutes {
             }
             monitoring.phase("playlist.total", r.totalMs() + remoteMs);
         }
+    }
+
+    /**
+     * {@code targets: {energy: 0.8, tempo: 120, …}}: values that replace what the prompt implies, for the
+     * attributes a playlist aims at ({@link PlaylistService#OVERRIDABLE}).
+     */
+    static Map<Attribute, Double> targetOverrides(JsonNode node) {
+        if (!node.isObject()) {
+            throw new InvalidRequestException("targets must be an object like {\"energy\": 0.8, \"tempo\": 120}, got " + node);
+        }
+        Map<Attribute, Double> out = new java.util.EnumMap<>(Attribute.class);
+        List<String> known = PlaylistService.OVERRIDABLE.stream().map(Attribute::wireName).sorted().toList();
+        for (var it = node.fields(); it.hasNext(); ) {
+            var f = it.next();
+            Attribute a = Attribute.fromWireName(f.getKey());
+            if (a == null || !PlaylistService.OVERRIDABLE.contains(a)) {
+                throw new InvalidRequestException("unknown target 'targets." + f.getKey() + "' (known: " + String.join(", ", known) + ")");
+            }
+            if (!f.getValue().isNumber() || !a.accepts(f.getValue().asDouble())) {
+                throw new InvalidRequestException("targets." + a.wireName() + " must be " + a.describeRange() + ", got " + f.getValue());
+            }
+            out.put(a, f.getValue().asDouble());
+        }
+        return out;
     }
 
     static JsonNode parseBody(String raw) {

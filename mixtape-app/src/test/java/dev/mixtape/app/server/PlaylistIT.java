@@ -83,6 +83,16 @@ class PlaylistIT {
     }
 
     @Test
+    void targetOverridesWinOverThePrompt() throws Exception {
+        JsonNode p = ok("{\"prompt\":\"calm acoustic evening\",\"length\":20,\"targets\":{\"energy\":0.9,\"tempo\":150}}");
+        assertThat(p.at("/targets/values/energy").asDouble()).isEqualTo(0.9);
+        assertThat(p.at("/targets/values/tempo").asDouble()).isEqualTo(150.0);
+        assertThat(p.at("/targets/ranges").has("energy")).isFalse();
+        assertThat(p.at("/analysis/recognised").toString()).contains("energy set to 0.9");
+        assertThat(meanEnergy(p)).as("an energy override of 0.9 on a calm prompt").isGreaterThan(meanEnergy(ok("{\"prompt\":\"calm acoustic evening\",\"length\":20}")) + 0.1);
+    }
+
+    @Test
     void meaninglessPromptStillGivesAPlaylistAndSaysSo() throws Exception {
         JsonNode p = ok("{\"prompt\":\"asdf qwerty\"}");
         assertThat(p.get("tracks")).hasSize(30);
@@ -97,7 +107,11 @@ class PlaylistIT {
                 "{\"prompt\":\"jazz\",\"length\":201}", "length",
                 "{\"prompt\":\"jazz\",\"arc\":\"zigzag\"}", "arc",
                 "{\"prompt\":\"jazz\",\"lenght\":20}", "lenght",
-                "[1,2]", "JSON object");
+                "[1,2]", "JSON object",
+                "{\"prompt\":\"jazz\",\"targets\":{\"energi\":0.5}}", "targets.energi",
+                "{\"prompt\":\"jazz\",\"targets\":{\"energy\":1.5}}", "targets.energy must be a number from 0 to 1, got 1.5",
+                "{\"prompt\":\"jazz\",\"targets\":{\"popularity\":50}}", "known: acousticness",
+                "{\"prompt\":\"jazz\",\"targets\":[1]}", "targets must be an object");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             HttpResponse<String> r = post(c.getKey());
             assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);

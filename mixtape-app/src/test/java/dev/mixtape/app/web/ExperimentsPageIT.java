@@ -1,0 +1,76 @@
+package dev.mixtape.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mixtape.app.FullCatalogServer;
+import dev.mixtape.app.MixtapeApp;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The experiments page in headless Chromium: create an experiment, serve a listener through it, watch the numbers move. */
+class ExperimentsPageIT {
+    static MixtapeApp app;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = FullCatalogServer.get();
+        browser = new Browser(app.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void createWatchImpressionsAndRates() {
+        String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.open("#/experiments");
+        browser.visible("#exp-name").sendKeys(name);
+        browser.find("#exp-create").click();
+        assertThat(browser.visible("#exp-title").getText()).isEqualTo("Experiment " + name);
+        List<WebElement> rows = browser.visible("#exp-table").findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getText()).startsWith("control (control) content 0");
+        assertThat(rows.get(1).getText()).startsWith("treatment hybrid 0");
+
+        // One listener served through the experiment, who saves a track: one impression, one save, shown without a reload.
+        WebElement user = browser.find("#try-user");
+        user.clear();
+        user.sendKeys("ui-exp-listener");
+        browser.find("#try-go").click();
+        String variant = browser.visible("#try-variant").getText().replaceAll("^Variant (\\S+) .*", "$1");
+        browser.find("#try-save-1").click();
+        browser.await(d -> browser.find("#try-save-1").getText().equals("Saved"));
+        WebElement row = browser.await(d -> {
+            WebElement r = browser.find("#exp-table tr[data-variant='" + variant + "']");
+            return r.findElement(By.cssSelector(".impressions")).getText().equals("1") && r.getText().contains("100.0%") ? r : null;
+        });
+        assertThat(row.getText()).contains("100.0% (");
+        assertThat(browser.find("#exp-table").getText()).contains("control");
+        List<List<Object>> rates = browser.chartData("chart-rates");
+        assertThat(rates).hasSize(4);
+        assertThat(rates.get(0)).hasSize(2);
+        assertThat(browser.unlabelledControls()).isEmpty();
+        browser.screenshot("experiments");
+    }
+
+    @Test
+    void sharesThatDoNotAddUpAreExplained() {
+        browser.open("#/experiments");
+        browser.visible("#exp-name").sendKeys("ui-bad-" + UUID.randomUUID().toString().substring(0, 8));
+        WebElement weight = browser.find("#exp-weight-2");
+        weight.clear();
+        weight.sendKeys("0.2");
+        browser.find("#exp-create").click();
+        assertThat(browser.visible("#exp-create-error").getText()).contains("must sum to 1, got 0.7");
+    }
+}
