@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
 /**
  * Listeners, their events, history, personality and session picks: validation, the store, and the two
  * cache tiers. A listener's record, history and profile are cached together ({@link CacheKind#USER_DATA});
- * a session answer is cached per listener and catalog ({@link CacheKind#RECOMMENDATIONS}); both are
- * dropped whenever the listener's events or profile change. Thread-safe.
+ * a session answer is cached per listener state and catalog ({@link CacheKind#RECOMMENDATIONS}). The first is
+ * dropped whenever the listener's events or profile change; the second is keyed by that state, so it is never
+ * served after a change. Thread-safe.
  */
 public final class ListenerService {
     public static final int MAX_BATCH = 1000;
@@ -144,8 +145,18 @@ public final class ListenerService {
     public void deleteUser(String id) {
         checkUserId(id, "user id");
         sessionWriter.flush(); // no queued session of theirs may land after the delete
+        Models m = models.peek();
+        String picks = null;
+        try {
+            picks = m == null ? null : sessionKey(m, userData(id), SessionRecommender.DEFAULT_SIZE);
+        } catch (NotFoundException e) {
+            // unknown: reported below
+        }
         boolean existed = store.deleteUser(id);
         invalidate(id);
+        if (picks != null) {
+            cache.invalidate(CacheKind.RECOMMENDATIONS, picks);
+        }
         if (!existed) {
             throw new NotFoundException("no listener '" + id + "'");
         }
@@ -154,10 +165,7 @@ public final class ListenerService {
     /** Drops everything cached about the listener, in every instance (after each change, and for benchmarks). */
     public void invalidate(String userId) {
         cache.invalidate(CacheKind.USER_DATA, userId);
-        Models m = models.peek();
-        if (m != null) {
-            cache.invalidate(CacheKind.RECOMMENDATIONS, m.catalogVersion() + ":" + userId);
-        }
+        // session answers need no invalidation: their key carries the listener's state (sessionKey)
     }
 
     // ---- events
@@ -352,7 +360,7 @@ public final class ListenerService {
         long start = System.nanoTime();
         Models m = models();
         TieredCache.Cached<UserData> data = userDataCached(userId);
-        String key = m.catalogVersion() + ":" + userId + (size == SessionRecommender.DEFAULT_SIZE ? "" : ":" + size);
+        String key = sessionKey(m, data.value(), size);
         TieredCache.Cached<ObjectNode> c = cache.get(CacheKind.RECOMMENDATIONS, key, JsonNodeCodec.INSTANCE,
                 () -> computeSession(m, data.value(), size));
         ObjectNode body = c.value().deepCopy();
@@ -360,6 +368,18 @@ public final class ListenerService {
         meta.put("response_time_ms", Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
         meta.put("cache_status", c.status().wireName());
         return new Session(body, c.status());
+    }
+
+    /**
+     * The cache key of a session answer: catalog version, listener, their state (event count and profile time) and the
+     * size. Any change to the listener changes the key, so no size is ever served stale (invalidating one key per size
+     * could not reach the sizes asked for before).
+     */
+    private static String sessionKey(Models m, UserData d, int size) {
+        PersonalityProfile p = d.personality();
+        return m.catalogVersion() + ":" + d.listener().id() + ":" + d.listener().createdAt().toEpochMilli() + ":" + d.listener().eventCount() + ":"
+                + (p == null ? 0 : p.updatedAt().toEpochMilli())
+                + (size == SessionRecommender.DEFAULT_SIZE ? "" : ":" + size);
     }
 
     private ObjectNode computeSession(Models m, UserData d, int size) {

@@ -239,6 +239,14 @@ class ListenerApiIT {
             assertThat(r.get("track").get("id").asText()).isNotEqualTo(picked); // heard tracks are not offered again
         }
 
+        // so do they for picks of another size (those were once cached under a key no invalidation reached)
+        String ten = "{\"user_id\":\"" + u + "\",\"size\":10}";
+        assertThat(ok("POST", "/api/v1/sessions", ten, 200).get("metadata").get("cache_status").asText()).isEqualTo("miss");
+        assertThat(ok("POST", "/api/v1/sessions", ten, 200).get("metadata").get("cache_status").asText()).isEqualTo("hit");
+        ok("POST", "/api/v1/events", "{\"events\":[{\"user_id\":\"" + u + "\",\"track_id\":\"" + picked
+                + "\",\"type\":\"skip\",\"timestamp\":" + System.currentTimeMillis() + "}]}", 200);
+        assertThat(ok("POST", "/api/v1/sessions", ten, 200).get("metadata").get("cache_status").asText()).isEqualTo("miss");
+
         assertThat(error("POST", "/api/v1/sessions", "{\"user_id\":\"ghost-" + u + "\"}", 404)).contains("no listener");
         assertThat(error("POST", "/api/v1/sessions", "{}", 400)).contains("user_id is required");
         assertThat(error("POST", "/api/v1/sessions", "{\"user_id\":\"" + u + "\",\"size\":0}", 400)).contains("size must be from 1 to 100");
