@@ -83,6 +83,9 @@ class RemoteServerIT {
         }
         int cold = stub.calls();
         assertThat(cold).isBetween(3, 25);
+        String metrics = call(app, "GET", "/metrics", null).body();
+        assertThat(metrics).as("timing per remote endpoint").contains("mixtape_remote_requests_seconds_count{")
+                .contains("endpoint=\"GET /v1/track/recommendation\"").contains("endpoint=\"GET /v1/tracks\"");
 
         stub.resetCounts();
         HttpResponse<String> again = call(app, "POST", "/api/v1/playlists", "{\"prompt\":\"calm acoustic morning coffee\",\"length\":20}");
