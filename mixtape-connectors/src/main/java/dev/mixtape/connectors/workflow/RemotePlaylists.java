@@ -157,7 +157,7 @@ public final class RemotePlaylists {
 
     /** Seed tracks for the target, kept 15 minutes per target (and user). */
     List<String> anchors(MoodTarget target, String userToken, List<String> steps) {
-        String key = Integer.toHexString(target.hashCode()) + "|" + (userToken == null ? "" : Integer.toHexString(userToken.hashCode()));
+        String key = sha256(canonical(target) + "|" + (userToken == null ? "" : sha256(userToken)));
         String cached = cache.get(RemoteCache.Kind.ANCHORS, key).orElse(null);
         if (cached != null) {
             try {
@@ -212,6 +212,26 @@ public final class RemotePlaylists {
         cache.put(RemoteCache.Kind.ANCHORS, key, RemoteJson.mapper().valueToTree(ids).toString());
         steps.add("anchors: " + ids.size() + " seed tracks");
         return ids;
+    }
+
+    /** The target written the same way in every JVM (sorted; enums by name), for cache keys shared through Redis. */
+    static String canonical(MoodTarget t) {
+        java.util.TreeMap<String, Object> m = new java.util.TreeMap<>();
+        t.targets().forEach((a, v) -> m.put("t." + a.wireName(), v));
+        t.ranges().forEach((a, r) -> m.put("r." + a.wireName(), r.min() + ".." + r.max()));
+        m.put("genres", new java.util.TreeSet<>(t.genres()));
+        m.put("excluded_genres", new java.util.TreeSet<>(t.excludedGenres()));
+        m.put("artists", t.artists());
+        m.put("excluded_artists", new java.util.TreeSet<>(t.excludedArtists()));
+        m.put("tracks", t.tracks());
+        m.put("explicit", t.allowExplicit());
+        m.put("length", t.length());
+        m.put("arc", t.arc().name());
+        return m.toString();
+    }
+
+    private static String sha256(String s) {
+        return com.google.common.hash.Hashing.sha256().hashString(s, java.nio.charset.StandardCharsets.UTF_8).toString();
     }
 
     /** The local catalog's tracks closest to the target (within its genres when it has some), one per artist. */
