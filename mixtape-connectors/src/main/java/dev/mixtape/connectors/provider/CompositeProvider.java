@@ -35,6 +35,11 @@ public final class CompositeProvider implements MusicProvider {
         return all;
     }
 
+    @Override
+    public void warmUp() {
+        providers.forEach(MusicProvider::warmUp);
+    }
+
     /** The provider that serves {@code c}. */
     public MusicProvider route(Capability c) {
         return providers.stream().filter(p -> p.can(c)).findFirst().orElseThrow(() -> MusicProvider.unsupported(name(), c));

@@ -33,6 +33,12 @@ public interface MusicProvider {
 
     List<RemoteArtist> searchArtists(String query, int limit);
 
+    /**
+     * Starts, without waiting, what the first calls would otherwise wait for (an access token): called when a
+     * workflow begins, so that it overlaps the work before the first remote call.
+     */
+    default void warmUp() {}
+
     Map<String, RemoteTrack> tracks(List<String> ids);
 
     Map<String, RemoteArtist> artists(List<String> ids);

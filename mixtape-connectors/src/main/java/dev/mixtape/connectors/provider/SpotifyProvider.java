@@ -78,6 +78,18 @@ public final class SpotifyProvider implements MusicProvider {
         return Set.copyOf(capabilities);
     }
 
+    /** Fetches the app token in the background when it is missing or due (a failure shows on the first real call). */
+    @Override
+    public void warmUp() {
+        Thread.ofVirtual().name("spotify-token").start(() -> {
+            try {
+                tokens.token();
+            } catch (RuntimeException e) {
+                // reported by the call that needs the token
+            }
+        });
+    }
+
     @Override
     public List<RemoteTrack> searchTracks(String query, int limit) {
         String q = "/v1/search?type=track&limit=" + Math.min(50, limit) + "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);

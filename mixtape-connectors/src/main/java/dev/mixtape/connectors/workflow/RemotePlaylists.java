@@ -98,6 +98,7 @@ public final class RemotePlaylists {
      */
     public Result generate(String prompt, Integer length, Arc arc, long seed, String userToken) {
         long t0 = System.nanoTime();
+        provider.warmUp(); // e.g. Spotify's token, while the prompt is read and local anchors are chosen
         PromptAnalysis analysis = interpreter.interpret(prompt, local, length, arc);
         double analysisMs = ms(t0);
         MoodTarget target = analysis.target();
