@@ -2,34 +2,14 @@ package dev.mixtape.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mixtape.app.FullCatalogServer;
-import dev.mixtape.app.MixtapeApp;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The experiments page in headless Chromium: create an experiment, serve a listener through it, watch the numbers move. */
-class ExperimentsPageIT {
-    static MixtapeApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = FullCatalogServer.get();
-        browser = new Browser(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class ExperimentsPageIT extends BrowserPages {
     @Test
     void createWatchImpressionsAndRates() {
         String name = "ui-" + UUID.randomUUID().toString().substring(0, 8);

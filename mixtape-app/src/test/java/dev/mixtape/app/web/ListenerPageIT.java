@@ -2,34 +2,14 @@ package dev.mixtape.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mixtape.app.FullCatalogServer;
-import dev.mixtape.app.MixtapeApp;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The listener view in headless Chromium: create a listener, take Mini-IPIP-20, like a pick and see the picks respond. */
-class ListenerPageIT {
-    static MixtapeApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = FullCatalogServer.get();
-        browser = new Browser(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class ListenerPageIT extends BrowserPages {
     @Test
     void questionnaireTraitsPicksAndEvents() {
         String id = "ui-" + UUID.randomUUID().toString().substring(0, 8);

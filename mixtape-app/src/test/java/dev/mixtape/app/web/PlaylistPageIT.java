@@ -2,33 +2,13 @@ package dev.mixtape.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mixtape.app.FullCatalogServer;
-import dev.mixtape.app.MixtapeApp;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The playlist maker (home page) in headless Chromium against the full catalog. */
-class PlaylistPageIT {
-    static MixtapeApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = FullCatalogServer.get();
-        browser = new Browser(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class PlaylistPageIT extends BrowserPages {
     @Test
     void makesThePlaylistAskedForWithChartsAndExports() {
         browser.open("");

@@ -2,34 +2,14 @@ package dev.mixtape.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mixtape.app.FullCatalogServer;
-import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.app.TestHttp;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The system page in headless Chromium: health, catalog size, model version, latency percentiles, cache hit rates. */
-class SystemPageIT {
-    static MixtapeApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = FullCatalogServer.get();
-        browser = new Browser(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class SystemPageIT extends BrowserPages {
     @Test
     void showsHealthCatalogLatencyAndCaches() throws Exception {
         for (int i = 0; i < 3; i++) {

@@ -2,32 +2,12 @@ package dev.mixtape.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mixtape.app.FullCatalogServer;
-import dev.mixtape.app.MixtapeApp;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 /** The track explorer in headless Chromium: search, a track page, similar tracks and the recommendations panel. */
-class TrackExplorerPageIT {
-    static MixtapeApp app;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = FullCatalogServer.get();
-        browser = new Browser(app.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class TrackExplorerPageIT extends BrowserPages {
     @Test
     void searchOpensATrackWithFeaturesSimilarTracksAndTunableRecommendations() {
         browser.open("#/tracks");
