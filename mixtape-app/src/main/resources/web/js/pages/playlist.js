@@ -131,7 +131,9 @@ export function render(root) {
         reading,
         h('section', { class: 'panel' }, h('h2', {}, 'Quality scores'), qualityChart.box),
         h('section', { class: 'panel' }, h('h2', {}, 'Time per phase'), timingChart.box,
-          h('p', { class: 'hint' }, `Total ${fmt(p.timings_ms.total_ms, 1)} ms, ${p.iterations} improvement pass(es), pool of ${p.pool_size} tracks.`))));
+          h('p', { class: 'hint' }, `Total ${fmt(p.timings_ms.total_ms, 1)} ms, ${p.iterations} improvement pass(es), pool of ${p.pool_size} tracks.`),
+          p.remote ? h('p', { class: 'hint', id: 'remote-summary' }, `From ${p.remote.provider}: ${p.remote.candidates} candidates from `
+            + `${p.remote.anchors} seed tracks, ${p.remote.passes} pass(es); remote calls took ${fmt(p.remote.anchors_ms + p.remote.candidates_ms + p.remote.enrichment_ms, 0)} ms.`) : null)));
 
     const labels = p.tracks.map(t => String(t.position));
     chart(arcChart.canvas, { type: 'line', data: { labels, datasets: [
