@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MixtapeApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MixtapeApp.class);
+    static final java.time.Duration REDIS_RETRY = java.time.Duration.ofSeconds(5);
 
     private final MixtapeConfig config;
     private final EngineHolder engines = new EngineHolder();
@@ -109,21 +110,25 @@ public final class MixtapeApp implements AutoCloseable {
         }
     }
 
-    /** Redis when configured and reachable; otherwise null (logged), and caches and limits stay in process. */
+    /**
+     * Redis when configured, else null. A Redis that does not answer at start is retried in the background every
+     * {@link #REDIS_RETRY}; until then caches and limits stay in process (logged).
+     */
     private static Redis connectRedis(MixtapeConfig config) {
         String url = config.listeners().redisUrl();
         if (url == null) {
             return null;
         }
+        Redis r;
         try {
-            Redis r = Redis.connect(url);
-            LOG.atInfo().addKeyValue("redis", url).log("shared cache and rate limits on Redis");
-            return r;
-        } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("redis", url).addKeyValue("error", e.getMessage())
-                    .log("Redis is unreachable; caches and rate limits stay in process");
-            return null;
+            r = Redis.open(url, REDIS_RETRY);
+        } catch (IllegalArgumentException e) {
+            throw new dev.mixtape.app.config.ConfigException(e.getMessage() + " (MIXTAPE_REDIS_URL or redis.url)");
         }
+        if (r.usable()) {
+            LOG.atInfo().addKeyValue("redis", url).log("shared cache and rate limits on Redis");
+        }
+        return r;
     }
 
     private String databaseProblem() {

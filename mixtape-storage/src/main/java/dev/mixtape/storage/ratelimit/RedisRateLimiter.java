@@ -12,24 +12,26 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
  */
 public final class RedisRateLimiter implements RateLimiter {
     private final Redis redis;
-    private final ProxyManager<String> buckets;
+    private volatile ProxyManager<String> buckets;
     private final BucketConfiguration config;
     private final LocalRateLimiter fallback;
 
     public RedisRateLimiter(Redis redis, Limit limit) {
         this.redis = redis;
         this.config = LocalRateLimiter.configuration(limit);
-        this.buckets = Bucket4jLettuce.casBasedBuilder(redis.connection())
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(limit.window()))
-                .build();
         this.fallback = new LocalRateLimiter(limit);
+        // now, or once a Redis that was down at start answers
+        redis.whenConnected(() -> buckets = Bucket4jLettuce.casBasedBuilder(redis.connection())
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(limit.window()))
+                .build());
     }
 
     @Override
     public Decision tryAcquire(String key) {
-        if (redis.usable()) {
+        ProxyManager<String> b = buckets;
+        if (b != null && redis.usable()) {
             try {
-                return LocalRateLimiter.decide(buckets.builder().build("mixtape:ratelimit:" + key, () -> config)
+                return LocalRateLimiter.decide(b.builder().build("mixtape:ratelimit:" + key, () -> config)
                         .tryConsumeAndReturnRemaining(1));
             } catch (RuntimeException e) {
                 redis.failed("rate limit", e);

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * One Redis server as mixtape uses it: a command connection (string keys, byte values) and a pub/sub
  * connection. Commands time out fast ({@link #COMMAND_TIMEOUT}) and are rejected at once while the
  * connection is down, instead of queueing, so a dead Redis costs a request almost nothing; Lettuce
- * reconnects in the background. When Redis cannot be reached at start, {@link #connect} fails and the
- * caller decides (mixtape logs it and serves from its own tiers).
+ * reconnects in the background. When Redis cannot be reached at start, {@link #open} returns an instance that is
+ * not usable yet and keeps trying in the background; what was waiting for it ({@link #whenConnected}) runs once it
+ * answers. {@link #connect} instead fails at once (tests, tools).
  */
 public final class Redis implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Redis.class);
@@ -28,20 +29,60 @@ public final class Redis implements AutoCloseable {
 
     private final String url;
     private final RedisClient client;
-    private final StatefulRedisConnection<String, byte[]> connection;
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private volatile StatefulRedisConnection<String, byte[]> connection;
+    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private volatile long downUntilNanos;
+    private volatile boolean closed;
+    private final java.util.List<Runnable> onConnect = new java.util.ArrayList<>();
 
-    private Redis(String url, RedisClient client, StatefulRedisConnection<String, byte[]> connection,
-                  StatefulRedisPubSubConnection<String, String> pubSub) {
+    private Redis(String url, RedisClient client) {
         this.url = url;
         this.client = client;
-        this.connection = connection;
-        this.pubSub = pubSub;
     }
 
     /** Connects to {@code url} (redis://host:port[/db]); throws with the URL in the message when it cannot. */
     public static Redis connect(String url) {
+        Redis r = new Redis(url, client(url));
+        try {
+            r.tryConnect();
+        } catch (RuntimeException e) {
+            r.client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            throw new IllegalStateException("cannot connect to Redis at " + url + ": " + e.getMessage(), e);
+        }
+        return r;
+    }
+
+    /**
+     * Redis at {@code url}, connected now if it answers, else not usable until it does: a background thread tries
+     * again every {@code retryEvery} and logs when it gets through. Throws only for a malformed URL.
+     */
+    public static Redis open(String url, Duration retryEvery) {
+        Redis r = new Redis(url, client(url));
+        try {
+            r.tryConnect();
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("redis", url).addKeyValue("error", e.getMessage()).addKeyValue("retry_every_s", retryEvery.toSeconds())
+                    .log("Redis is unreachable; caches and rate limits stay in process until it answers");
+            Thread.ofPlatform().daemon().name("redis-connect").start(() -> r.retry(retryEvery));
+        }
+        return r;
+    }
+
+    private void retry(Duration every) {
+        while (!closed && connection == null) {
+            try {
+                Thread.sleep(every);
+                tryConnect();
+                LOG.atInfo().addKeyValue("redis", url).log("Redis answers now: shared cache and rate limits on Redis");
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // still unreachable; the next try follows
+            }
+        }
+    }
+
+    private static RedisClient client(String url) {
         RedisURI uri;
         try {
             uri = RedisURI.create(url);
@@ -56,14 +97,38 @@ public final class Redis implements AutoCloseable {
                 .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build());
+        return client;
+    }
+
+    /** Connects both connections, then runs what waited for them; throws when Redis does not answer. */
+    private void tryConnect() {
+        StatefulRedisConnection<String, byte[]> c = client.connect(CODEC);
+        StatefulRedisPubSubConnection<String, String> ps;
         try {
-            StatefulRedisConnection<String, byte[]> c = client.connect(CODEC);
-            StatefulRedisPubSubConnection<String, String> ps = client.connectPubSub();
-            return new Redis(url, client, c, ps);
+            ps = client.connectPubSub();
         } catch (RuntimeException e) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-            throw new IllegalStateException("cannot connect to Redis at " + url + ": " + e.getMessage(), e);
+            c.close();
+            throw e;
         }
+        java.util.List<Runnable> waiting;
+        synchronized (onConnect) {
+            pubSub = ps;
+            connection = c;
+            waiting = java.util.List.copyOf(onConnect);
+            onConnect.clear();
+        }
+        waiting.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} once connected: now if connected, else when the background retry gets through. */
+    public void whenConnected(Runnable action) {
+        synchronized (onConnect) {
+            if (connection == null) {
+                onConnect.add(action);
+                return;
+            }
+        }
+        action.run();
     }
 
     public String url() {
@@ -80,7 +145,8 @@ public final class Redis implements AutoCloseable {
 
     /** Whether commands are worth sending: connected, and no failure in the last second. */
     public boolean usable() {
-        return connection.isOpen() && System.nanoTime() - downUntilNanos >= 0;
+        StatefulRedisConnection<String, byte[]> c = connection;
+        return c != null && c.isOpen() && System.nanoTime() - downUntilNanos >= 0;
     }
 
     /** Records a failed command: the next second's commands are skipped, and the failure is logged once. */
@@ -95,9 +161,14 @@ public final class Redis implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
-            pubSub.close();
-            connection.close();
+            if (pubSub != null) {
+                pubSub.close();
+            }
+            if (connection != null) {
+                connection.close();
+            }
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }

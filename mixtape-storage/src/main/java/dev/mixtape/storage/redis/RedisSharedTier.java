@@ -21,6 +21,10 @@ public final class RedisSharedTier implements SharedTier {
 
     public RedisSharedTier(Redis redis) {
         this.redis = redis;
+        redis.whenConnected(this::subscribe); // now, or once a Redis that was down at start answers
+    }
+
+    private void subscribe() {
         redis.pubSub().addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {

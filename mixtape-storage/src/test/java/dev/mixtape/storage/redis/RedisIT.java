@@ -102,4 +102,36 @@ class RedisIT {
             }
         }
     }
+
+    @Test
+    void aRedisThatIsDownAtStartIsUsedOnceItAnswers() throws Exception {
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 6379)) {
+            proxy.cut();
+            Redis late = Redis.open("redis://127.0.0.1:" + proxy.port(), Duration.ofMillis(200));
+            Redis direct = Redis.connect(URL);
+            try (TieredCache a = new TieredCache(new RedisSharedTier(late)); TieredCache b = new TieredCache(new RedisSharedTier(direct))) {
+                RedisRateLimiter limiter = new RedisRateLimiter(late, new RateLimiter.Limit(3, Duration.ofMinutes(1)));
+                String user = unique();
+                // down: served in process
+                assertThat(late.usable()).isFalse();
+                assertThat(a.sharedTierAvailable()).isFalse();
+                assertThat(a.get(CacheKind.USER_DATA, user, STRING, () -> "local").status()).isEqualTo(TieredCache.Status.MISS);
+                assertThat(limiter.tryAcquire(user).allowed()).isTrue();
+
+                proxy.restore();
+                await().atMost(Duration.ofSeconds(5)).until(late::usable);
+
+                // up: values are shared both ways, the subscription to invalidations was made, the limiter is shared
+                String key = unique();
+                assertThat(a.get(CacheKind.USER_DATA, key, STRING, () -> "from-a").status()).isEqualTo(TieredCache.Status.MISS);
+                assertThat(b.get(CacheKind.USER_DATA, key, STRING, () -> "from-b").value()).isEqualTo("from-a");
+                b.invalidate(CacheKind.USER_DATA, key);
+                await().atMost(Duration.ofSeconds(5)).until(() -> a.peek(CacheKind.USER_DATA, key) == null);
+                RedisRateLimiter other = new RedisRateLimiter(direct, new RateLimiter.Limit(3, Duration.ofMinutes(1)));
+                String shared = unique();
+                assertThat(limiter.tryAcquire(shared).allowed()).isTrue();
+                assertThat(other.tryAcquire(shared).remaining()).isEqualTo(1);
+            }
+        }
+    }
 }

@@ -50,6 +50,11 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Lets connections through again. */
+    void restore() {
+        cut = false;
+    }
+
     private void pipe(Socket from, Socket to) {
         Thread.ofVirtual().start(() -> {
             byte[] buf = new byte[8192];
