@@ -62,7 +62,7 @@ public final class MixtapeApp implements AutoCloseable {
                 .map(s -> new Prepared(s.file(), Engine.of(s.catalog(), config.resultCacheSize()))).orElse(null));
         this.redis = connectRedis(config);
         RedisSharedTier sharedTier = redis == null ? null : new RedisSharedTier(redis);
-        TieredCache cache = new TieredCache(sharedTier);
+        TieredCache cache = new TieredCache(sharedTier, (long) config.listeners().cacheMemoryMb() << 20);
         RateLimiter.Limit limit = new RateLimiter.Limit(config.listeners().rateLimitPerMinute(), java.time.Duration.ofMinutes(1));
         RateLimiter limiter = redis == null ? new LocalRateLimiter(limit) : new RedisRateLimiter(redis, limit);
         this.listeners = new ListenerService(new DeferredListenerStore(opening.thenApply(d -> new JdbcListenerStore(d.dataSource()))),

@@ -119,10 +119,10 @@ final class UsersLoad {
         String[][] steps = {
             {"POST /api/v1/users", "POST", "/api/v1/users", "{\"id\":\"" + user + "\"}"},
             {"PUT personality", "PUT", "/api/v1/users/" + user + "/personality", traits},
-            {"POST /api/v1/events (50)", "POST", "/api/v1/events", ListenerFixture.batch(catalog, user, 50, now, 20, index, "a").toString()},
+            {"POST /api/v1/events (50)", "POST", "/api/v1/events", ListenerFixture.text(ListenerFixture.batch(catalog, user, 50, now, 20, index, "a"))},
             {"POST /api/v1/sessions", "POST", "/api/v1/sessions", "{\"user_id\":\"" + user + "\"}"},
             {"GET history", "GET", "/api/v1/users/" + user + "/history", null},
-            {"POST /api/v1/events (10)", "POST", "/api/v1/events", ListenerFixture.batch(catalog, user, 10, now, 1, index + 1_000_000L, "b").toString()},
+            {"POST /api/v1/events (10)", "POST", "/api/v1/events", ListenerFixture.text(ListenerFixture.batch(catalog, user, 10, now, 1, index + 1_000_000L, "b"))},
             {"POST /api/v1/sessions", "POST", "/api/v1/sessions", "{\"user_id\":\"" + user + "\"}"},
             {"POST /api/v1/sessions (cached)", "POST", "/api/v1/sessions", "{\"user_id\":\"" + user + "\"}"},
         };

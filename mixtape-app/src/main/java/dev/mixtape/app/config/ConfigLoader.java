@@ -34,6 +34,7 @@ public final class ConfigLoader {
         KEYS.put("api.keys", "");
         KEYS.put("max.per.artist", "3");
         KEYS.put("recommendations.cache.size", "10000");
+        KEYS.put("cache.memory.mb", String.valueOf(ListenerConfig.DEFAULT_CACHE_MEMORY_MB));
         KEYS.put("llm.url", "");
         KEYS.put("llm.model", "");
         KEYS.put("llm.api.key", "");
@@ -145,7 +146,8 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("exploration.rewards: " + e.getMessage() + " (" + source("exploration.rewards", file) + ")");
         }
-        return new ListenerConfig(first("redis.url", file).orElse(null), integer("rate.limit.per.minute", file), w, hybrid, rewards);
+        return new ListenerConfig(first("redis.url", file).orElse(null), integer("rate.limit.per.minute", file), w, hybrid, rewards,
+                integer("cache.memory.mb", file));
     }
 
     /** {@code name:number,name:number} with names from {@code allowed} and numbers from 0 to 1. */

@@ -13,18 +13,24 @@ import dev.mixtape.algo.listener.SessionWeights;
  * @param rewards            what each kind of event is worth to the exploration arms
  */
 public record ListenerConfig(String redisUrl, int rateLimitPerMinute, SessionWeights weights, java.util.Map<String, Double> hybridWeights,
-                             dev.mixtape.algo.listener.GenreFeedback.Rewards rewards) {
+                             dev.mixtape.algo.listener.GenreFeedback.Rewards rewards, int cacheMemoryMb) {
+    /** The in-process cache tier's default budget in MiB (session picks, v2 answers, listener data). */
+    public static final int DEFAULT_CACHE_MEMORY_MB = (int) (dev.mixtape.storage.cache.TieredCache.DEFAULT_LOCAL_BYTES >> 20);
     public static final ListenerConfig DEFAULT = new ListenerConfig(null, 100, SessionWeights.DEFAULT,
-            dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS, dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT);
+            dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS, dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT,
+            DEFAULT_CACHE_MEMORY_MB);
 
     public ListenerConfig(String redisUrl, int rateLimitPerMinute, SessionWeights weights) {
         this(redisUrl, rateLimitPerMinute, weights, dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS,
-                dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT);
+                dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT, DEFAULT_CACHE_MEMORY_MB);
     }
 
     public ListenerConfig {
         if (rateLimitPerMinute < 1) {
             throw new ConfigException("rate.limit.per.minute must be at least 1, got " + rateLimitPerMinute);
+        }
+        if (cacheMemoryMb < 1) {
+            throw new ConfigException("cache.memory.mb must be at least 1, got " + cacheMemoryMb);
         }
         if (redisUrl != null && redisUrl.isBlank()) {
             redisUrl = null;

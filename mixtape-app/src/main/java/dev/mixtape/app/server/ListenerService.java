@@ -24,6 +24,7 @@ import dev.mixtape.storage.cache.CacheKind;
 import dev.mixtape.storage.cache.TieredCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +42,10 @@ import java.util.regex.Pattern;
 /**
  * Listeners, their events, history, personality and session picks: validation, the store, and the two
  * cache tiers. A listener's record, history and profile are cached together ({@link CacheKind#USER_DATA});
- * a session answer is cached per listener state and catalog ({@link CacheKind#RECOMMENDATIONS}). The first is
- * dropped whenever the listener's events or profile change; the second is keyed by that state, so it is never
- * served after a change. Thread-safe.
+ * a session answer is cached per listener, size and catalog ({@link CacheKind#RECOMMENDATIONS}) with the listener
+ * state it was computed for. Both are dropped whenever the listener's events or profile change, and a session
+ * answer whose state is not the listener's current one is never served (sizes other than the default are not
+ * reached by the invalidation). Thread-safe.
  */
 public final class ListenerService {
     public static final int MAX_BATCH = 1000;
@@ -74,7 +76,13 @@ public final class ListenerService {
     /** The session recommender built over one engine's catalog, with a version naming that catalog in cache keys. */
     private record Models(Engine engine, SessionRecommender sessions, String catalogVersion) {}
 
-    public record UserData(Listener listener, List<HistoryEntry> history, PersonalityProfile personality) {}
+    public record UserData(Listener listener, List<HistoryEntry> history, PersonalityProfile personality) implements TieredCache.Sized {
+        /** About the heap it holds: a history row (a record, its track id string and an instant) is about 150 bytes. */
+        @Override
+        public long bytes() {
+            return 400L + 150L * history.size() + (personality == null ? 0 : 300);
+        }
+    }
 
     public ListenerService(ListenerStore store, TieredCache cache, EngineHolder engines, SessionWeights weights, Clock clock) {
         this.store = store;
@@ -145,18 +153,8 @@ public final class ListenerService {
     public void deleteUser(String id) {
         checkUserId(id, "user id");
         sessionWriter.flush(); // no queued session of theirs may land after the delete
-        Models m = models.peek();
-        String picks = null;
-        try {
-            picks = m == null ? null : sessionKey(m, userData(id), SessionRecommender.DEFAULT_SIZE);
-        } catch (NotFoundException e) {
-            // unknown: reported below
-        }
         boolean existed = store.deleteUser(id);
         invalidate(id);
-        if (picks != null) {
-            cache.invalidate(CacheKind.RECOMMENDATIONS, picks);
-        }
         if (!existed) {
             throw new NotFoundException("no listener '" + id + "'");
         }
@@ -165,7 +163,11 @@ public final class ListenerService {
     /** Drops everything cached about the listener, in every instance (after each change, and for benchmarks). */
     public void invalidate(String userId) {
         cache.invalidate(CacheKind.USER_DATA, userId);
-        // session answers need no invalidation: their key carries the listener's state (sessionKey)
+        Models m = models.peek();
+        if (m != null) {
+            // frees the default size's answer now; any size is also checked against the listener's state when read
+            cache.invalidate(CacheKind.RECOMMENDATIONS, sessionKey(m, userId, SessionRecommender.DEFAULT_SIZE));
+        }
     }
 
     // ---- events
@@ -360,10 +362,24 @@ public final class ListenerService {
         long start = System.nanoTime();
         Models m = models();
         TieredCache.Cached<UserData> data = userDataCached(userId);
-        String key = sessionKey(m, data.value(), size);
-        TieredCache.Cached<ObjectNode> c = cache.get(CacheKind.RECOMMENDATIONS, key, JsonNodeCodec.INSTANCE,
-                () -> computeSession(m, data.value(), size));
-        ObjectNode body = c.value().deepCopy();
+        String key = sessionKey(m, userId, size);
+        String state = sessionState(data.value());
+        java.util.function.Supplier<SessionEntry> compute = () -> new SessionEntry(state, computeSession(m, data.value(), size));
+        TieredCache.Cached<SessionEntry> c = cache.get(CacheKind.RECOMMENDATIONS, key, SessionEntryCodec.INSTANCE, compute);
+        if (!c.value().state().equals(state)) {
+            // computed before the listener's last change (a size the invalidation did not reach, or a race with it)
+            cache.invalidate(CacheKind.RECOMMENDATIONS, key);
+            c = cache.get(CacheKind.RECOMMENDATIONS, key, SessionEntryCodec.INSTANCE, compute);
+            if (!c.value().state().equals(state)) { // changed again meanwhile: answer for the state this request read
+                c = new TieredCache.Cached<>(compute.get(), TieredCache.Status.MISS);
+            }
+        }
+        ObjectNode body;
+        try {
+            body = (ObjectNode) JsonBody.JSON.readTree(c.value().json());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ObjectNode meta = (ObjectNode) body.get("metadata");
         meta.put("response_time_ms", Math.round((System.nanoTime() - start) / 10_000.0) / 100.0);
         meta.put("cache_status", c.status().wireName());
@@ -371,18 +387,29 @@ public final class ListenerService {
     }
 
     /**
-     * The cache key of a session answer: catalog version, listener, their state (event count and profile time) and the
-     * size. Any change to the listener changes the key, so no size is ever served stale (invalidating one key per size
-     * could not reach the sizes asked for before).
+     * A cached session answer (its JSON, UTF-8: a fifth of the heap its tree would take) and the listener state it was
+     * computed for. One entry per listener and size (so a listener's answers do not pile up as their state changes);
+     * an entry whose state is not the listener's current one is never served.
      */
-    private static String sessionKey(Models m, UserData d, int size) {
-        PersonalityProfile p = d.personality();
-        return m.catalogVersion() + ":" + d.listener().id() + ":" + d.listener().createdAt().toEpochMilli() + ":" + d.listener().eventCount() + ":"
-                + (p == null ? 0 : p.updatedAt().toEpochMilli())
-                + (size == SessionRecommender.DEFAULT_SIZE ? "" : ":" + size);
+    record SessionEntry(String state, byte[] json) implements TieredCache.Sized {
+        @Override
+        public long bytes() {
+            return 64L + 2L * state.length() + json.length;
+        }
     }
 
-    private ObjectNode computeSession(Models m, UserData d, int size) {
+    /** The cache key of a session answer: catalog version, listener and size. */
+    private static String sessionKey(Models m, String userId, int size) {
+        return m.catalogVersion() + ":" + userId + (size == SessionRecommender.DEFAULT_SIZE ? "" : ":" + size);
+    }
+
+    /** What a session answer depends on besides the catalog: when the listener was created, their event count and profile time. */
+    private static String sessionState(UserData d) {
+        PersonalityProfile p = d.personality();
+        return d.listener().createdAt().toEpochMilli() + ":" + d.listener().eventCount() + ":" + (p == null ? 0 : p.updatedAt().toEpochMilli());
+    }
+
+    private byte[] computeSession(Models m, UserData d, int size) {
         ObjectNode out;
         computing.acquireUninterruptibly();
         long t0 = System.nanoTime();
@@ -395,8 +422,14 @@ public final class ListenerService {
         if (mon != null) {
             mon.phase("session.compute", (System.nanoTime() - t0) / 1e6);
         }
-        keep(out);
-        return out;
+        byte[] json;
+        try {
+            json = JsonBody.JSON.writeValueAsBytes(out);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        keep(out, json);
+        return json;
     }
 
     private ObjectNode computeSessionNow(Models m, UserData d, int size) {
@@ -437,14 +470,10 @@ public final class ListenerService {
         return out;
     }
 
-    /** Queues a computed session for the writer, which keeps sessions in batches off the request path. */
-    private void keep(ObjectNode session) {
-        try {
-            sessionQueue.add(new ListenerStore.SessionRecord(session.get("session_id").asText(), session.get("user_id").asText(),
-                    Instant.parse(session.get("created_at").asText()), JsonBody.JSON.writeValueAsString(session)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Queues a computed session (and its JSON) for the writer, which keeps sessions in batches off the request path. */
+    private void keep(ObjectNode session, byte[] json) {
+        sessionQueue.add(new ListenerStore.SessionRecord(session.get("session_id").asText(), session.get("user_id").asText(),
+                Instant.parse(session.get("created_at").asText()), new String(json, StandardCharsets.UTF_8)));
         sessionWriter.unpark();
     }
 
@@ -540,26 +569,30 @@ public final class ListenerService {
 
     // ---- codecs for the shared tier
 
-    /** A JSON tree as UTF-8 bytes. */
-    enum JsonNodeCodec implements TieredCache.Codec<ObjectNode> {
+    /** A session entry as its state, a newline, then the answer's JSON. */
+    enum SessionEntryCodec implements TieredCache.Codec<SessionEntry> {
         INSTANCE;
 
         @Override
-        public byte[] encode(ObjectNode value) {
-            try {
-                return JsonBody.JSON.writeValueAsBytes(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        public byte[] encode(SessionEntry value) {
+            byte[] state = value.state().getBytes(StandardCharsets.UTF_8);
+            byte[] out = new byte[state.length + 1 + value.json().length];
+            System.arraycopy(state, 0, out, 0, state.length);
+            out[state.length] = '\n';
+            System.arraycopy(value.json(), 0, out, state.length + 1, value.json().length);
+            return out;
         }
 
         @Override
-        public ObjectNode decode(byte[] bytes) {
-            try {
-                return (ObjectNode) JsonBody.JSON.readTree(bytes);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("not a cached session", e);
+        public SessionEntry decode(byte[] bytes) {
+            int nl = 0;
+            while (nl < bytes.length && bytes[nl] != '\n') {
+                nl++;
             }
+            if (nl == 0 || nl > 100 || nl + 1 >= bytes.length || bytes[nl + 1] != '{') {
+                throw new IllegalArgumentException("not a cached session");
+            }
+            return new SessionEntry(new String(bytes, 0, nl, StandardCharsets.UTF_8), java.util.Arrays.copyOfRange(bytes, nl + 1, bytes.length));
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * caller loads, the others wait for its pending entry), and a value found in the shared tier is not
  * computed at all. Each {@link CacheKind} has its own TTL in both tiers. {@link #invalidate} drops a key
  * here and in the shared tier, and tells the other instances to drop it from their own first tier.
- * Thread-safe.
+ * The first tier is bounded by memory, not by a count of entries: each kind gets its {@link CacheKind#share()} of
+ * a byte budget, and a value weighs what it holds ({@link Sized}, or a byte array's length), so that a few thousand
+ * large answers cannot fill the heap. Thread-safe.
  */
 public final class TieredCache implements AutoCloseable {
     /** Where an answer came from. */
@@ -36,6 +38,14 @@ public final class TieredCache implements AutoCloseable {
 
     public record Cached<T>(T value, Status status) {}
 
+    /** A cached value that knows about how many bytes of heap it holds, for the first tier's memory bound. */
+    public interface Sized {
+        long bytes();
+    }
+
+    /** The first tier's default memory budget over all kinds: 128 MiB. */
+    public static final long DEFAULT_LOCAL_BYTES = 128L << 20;
+
     /** How a value is kept in the shared tier. */
     public interface Codec<T> {
         byte[] encode(T value);
@@ -50,9 +60,22 @@ public final class TieredCache implements AutoCloseable {
 
     /** @param shared the second tier, or null for in-process only */
     public TieredCache(SharedTier shared) {
+        this(shared, DEFAULT_LOCAL_BYTES);
+    }
+
+    /**
+     * @param shared     the second tier, or null for in-process only
+     * @param localBytes the first tier's memory budget over all kinds (each kind gets its share)
+     */
+    public TieredCache(SharedTier shared, long localBytes) {
+        if (localBytes < 1) {
+            throw new IllegalArgumentException("the first tier's memory budget must be positive, got " + localBytes);
+        }
         this.shared = shared;
         for (CacheKind k : CacheKind.values()) {
-            local.put(k, Caffeine.newBuilder().maximumSize(k.maxEntries()).expireAfterWrite(k.ttl()).buildAsync());
+            local.put(k, Caffeine.newBuilder().maximumWeight(Math.max(1, (long) (localBytes * k.share())))
+                    .<String, Object>weigher((key, value) -> weight(k, key, value))
+                    .expireAfterWrite(k.ttl()).buildAsync());
             stats.put(k, new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()});
         }
         if (shared != null) {
@@ -166,6 +189,14 @@ public final class TieredCache implements AutoCloseable {
         }
     }
 
+    /** About the heap an entry holds: its value's own account when it has one, plus its key. */
+    static int weight(CacheKind kind, String key, Object value) {
+        long bytes = value instanceof byte[] b ? b.length + 16L
+                : value instanceof Sized s ? s.bytes()
+                : kind.typicalBytes();
+        return (int) Math.min(Integer.MAX_VALUE, 64L + 2L * key.length() + Math.clamp(bytes, 0, Integer.MAX_VALUE));
+    }
+
     private static String sharedKey(CacheKind kind, String key) {
         return "mixtape:" + kind.wireName() + ":" + key;
     }
@@ -180,6 +211,10 @@ public final class TieredCache implements AutoCloseable {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("ttl_seconds", k.ttl().toSeconds());
             m.put("entries", local.get(k).synchronous().estimatedSize());
+            local.get(k).synchronous().policy().eviction().ifPresent(e -> {
+                m.put("bytes", e.weightedSize().orElse(0));
+                m.put("max_bytes", e.getMaximum());
+            });
             m.put("local_hits", hits);
             m.put("local_misses", misses);
             m.put("local_hit_rate", hits + misses == 0 ? 0.0 : (double) hits / (hits + misses));

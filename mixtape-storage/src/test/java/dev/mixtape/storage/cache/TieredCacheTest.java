@@ -172,4 +172,49 @@ class TieredCacheTest {
         };
         assertThat(cache.get(CacheKind.USER_DATA, "k", strict, () -> "computed").status()).isEqualTo(TieredCache.Status.MISS);
     }
+
+    /** Byte arrays as they are, for the memory-bound tests. */
+    enum Bytes implements TieredCache.Codec<byte[]> {
+        INSTANCE;
+
+        @Override
+        public byte[] encode(byte[] value) {
+            return value;
+        }
+
+        @Override
+        public byte[] decode(byte[] bytes) {
+            return bytes;
+        }
+    }
+
+    record Big(long bytes) implements TieredCache.Sized {}
+
+    @Test
+    void theFirstTierIsBoundedByTheBytesItsValuesHoldNotByTheirCount() {
+        long budget = 10L << 20; // 10 MiB: 6 MiB for recommendations
+        TieredCache cache = new TieredCache(null, budget);
+        for (int i = 0; i < 1_000; i++) { // 1,000 answers of 33 KB: 33 MB offered
+            cache.get(CacheKind.RECOMMENDATIONS, "k" + i, Bytes.INSTANCE, () -> new byte[33_000]);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rec = (Map<String, Object>) cache.stats().get("recommendations");
+        long max = ((Number) rec.get("max_bytes")).longValue();
+        assertThat(max).isEqualTo((long) (budget * CacheKind.RECOMMENDATIONS.share()));
+        assertThat(((Number) rec.get("bytes")).longValue()).isPositive().isLessThanOrEqualTo(max);
+        assertThat(((Number) rec.get("entries")).longValue()).isBetween(150L, 191L); // 6 MiB / ~33 KB, less what eviction keeps free
+        // the newest answer is still there, the oldest is gone
+        assertThat(cache.get(CacheKind.RECOMMENDATIONS, "k999", Bytes.INSTANCE, () -> new byte[1]).status()).isEqualTo(TieredCache.Status.HIT);
+        assertThat(cache.get(CacheKind.RECOMMENDATIONS, "k0", Bytes.INSTANCE, () -> new byte[1]).status()).isEqualTo(TieredCache.Status.MISS);
+    }
+
+    @Test
+    void aValueWeighsWhatItSaysItHoldsOrItsKindsTypicalSize() {
+        assertThat(TieredCache.weight(CacheKind.RECOMMENDATIONS, "k", new byte[1000])).isEqualTo(64 + 2 + 1016);
+        assertThat(TieredCache.weight(CacheKind.USER_DATA, "k", new Big(5000))).isEqualTo(64 + 2 + 5000);
+        assertThat(TieredCache.weight(CacheKind.USER_DATA, "k", "a string")).isEqualTo(64 + 2 + CacheKind.USER_DATA.typicalBytes());
+        assertThat(TieredCache.weight(CacheKind.USER_DATA, "k", new Big(Long.MAX_VALUE))).isEqualTo(Integer.MAX_VALUE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TieredCache(null, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("budget");
+    }
 }
