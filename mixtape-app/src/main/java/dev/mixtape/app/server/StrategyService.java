@@ -118,7 +118,6 @@ public final class StrategyService {
         models();
     }
 
-    /** One answer and where it came from. */
     /** One answer, serialised, and where it came from. */
     public record Answer(byte[] body, TieredCache.Status cacheStatus) {}
 
