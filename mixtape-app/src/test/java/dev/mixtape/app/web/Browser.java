@@ -117,6 +117,58 @@ final class Browser implements AutoCloseable {
                 + ".map(e => e.tagName.toLowerCase() + '#' + e.id);");
     }
 
+    /**
+     * Visible text whose contrast with what is behind it is under WCAG 2 AA: 4.5:1, or 3:1 for large text (24 px, or
+     * 18.66 px bold). The background is the first opaque one among the element and its ancestors, with translucent
+     * ones blended over it; disabled controls are exempt, as in WCAG. Each is described by element, text and ratio.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> lowContrastText() {
+        return (List<String>) js("""
+                const lin = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                const lum = c => 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);
+                const parse = s => {
+                  const m = /rgba?\\(([^)]+)\\)/.exec(s);
+                  if (!m) return null;
+                  const p = m[1].split(/[ ,\\/]+/).filter(x => x).map(Number);
+                  return {rgb: p.slice(0, 3), a: p.length > 3 ? p[3] : 1};
+                };
+                const behind = el => {
+                  const layers = [];
+                  for (let e = el; e; e = e.parentElement) {
+                    const c = parse(getComputedStyle(e).backgroundColor);
+                    if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; }
+                  }
+                  let base = [255, 255, 255];
+                  for (let i = layers.length - 1; i >= 0; i--) {
+                    const l = layers[i];
+                    base = base.map((v, k) => l.rgb[k] * l.a + v * (1 - l.a));
+                  }
+                  return base;
+                };
+                const out = [];
+                for (const el of document.querySelectorAll('body *')) {
+                  if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+                  const r = el.getBoundingClientRect();
+                  const st = getComputedStyle(el);
+                  if (r.width === 0 || r.height === 0 || st.visibility === 'hidden' || el.closest(':disabled')) continue;
+                  const fg = parse(st.color);
+                  if (!fg) continue;
+                  const bg = behind(el);
+                  const f = fg.rgb.map((v, k) => v * fg.a + bg[k] * (1 - fg.a));
+                  const a = lum(f), b = lum(bg);
+                  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                  const size = parseFloat(st.fontSize), bold = parseInt(st.fontWeight) >= 700;
+                  const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+                  if (ratio < need) {
+                    out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "' + el.textContent.trim().slice(0, 40)
+                        + '" ' + ratio.toFixed(2) + ':1 < ' + need + ':1');
+                  }
+                }
+                return out;
+                """);
+    }
+
     /** Whether the page scrolls sideways at the current width (it should not, down to phone width). */
     boolean overflowsHorizontally() {
         return (Boolean) js("return document.documentElement.scrollWidth > window.innerWidth + 1;");

@@ -40,6 +40,7 @@ class ExperimentsPageIT extends BrowserPages {
         assertThat(rates).hasSize(4);
         assertThat(rates.get(0)).hasSize(2);
         assertThat(browser.unlabelledControls()).isEmpty();
+        assertThat(browser.lowContrastText()).isEmpty();
         browser.screenshot("experiments");
     }
 

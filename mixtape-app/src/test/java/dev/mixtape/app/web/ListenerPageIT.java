@@ -54,6 +54,7 @@ class ListenerPageIT extends BrowserPages {
         assertThat(pickIds()).as("the picks after a like").isNotEqualTo(before);
         assertThat(browser.find("#cold-start").getText()).startsWith("Cold-start stage:");
         assertThat(browser.unlabelledControls()).isEmpty();
+        assertThat(browser.lowContrastText()).isEmpty();
         browser.js("window.scrollTo(0, 0)");
         browser.screenshot("listener-view");
     }

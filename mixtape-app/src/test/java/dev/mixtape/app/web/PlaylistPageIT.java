@@ -36,6 +36,7 @@ class PlaylistPageIT extends BrowserPages {
         assertThat(browser.chartData("chart-quality").get(0)).hasSize(6);
         assertThat(browser.chartData("chart-timing")).hasSize(6);
         assertThat(browser.unlabelledControls()).isEmpty();
+        assertThat(browser.lowContrastText()).isEmpty();
         browser.screenshot("playlist-maker");
 
         String before = browser.find("#tracks").getText();
@@ -75,6 +76,7 @@ class PlaylistPageIT extends BrowserPages {
         browser.find("#make").click();
         assertThat(browser.visible("#length-error").getText()).contains("5 to 200");
         assertThat(length.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.lowContrastText()).as("error messages are readable").isEmpty();
     }
 
     @Test

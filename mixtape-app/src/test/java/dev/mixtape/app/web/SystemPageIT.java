@@ -29,6 +29,16 @@ class SystemPageIT extends BrowserPages {
         assertThat(browser.chartData("chart-latency")).hasSize(3);
         assertThat(browser.chartData("chart-cache").get(0)).isNotEmpty();
         assertThat(browser.unlabelledControls()).isEmpty();
+        assertThat(browser.lowContrastText()).isEmpty();
         browser.screenshot("system");
+    }
+
+    @Test
+    void theContrastCheckFindsGreyOnWhite() {
+        browser.open("#/system");
+        browser.visible("#health-status");
+        browser.js("const p = document.createElement('p'); p.id = 'probe'; p.textContent = 'light grey';"
+                + "p.style.color = '#aaaaaa'; p.style.background = '#ffffff'; document.querySelector('main').append(p);");
+        assertThat(browser.lowContrastText()).singleElement().asString().startsWith("p#probe \"light grey\" 2.32:1 < 4.5:1");
     }
 }

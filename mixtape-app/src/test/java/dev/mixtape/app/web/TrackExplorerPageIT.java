@@ -37,6 +37,7 @@ class TrackExplorerPageIT extends BrowserPages {
         browser.find("#rec-go").click();
         assertThat(browser.visible("#rec-list").findElements(org.openqa.selenium.By.tagName("li"))).hasSize(10);
         assertThat(browser.unlabelledControls()).isEmpty();
+        assertThat(browser.lowContrastText()).isEmpty();
         browser.screenshot("track-explorer");
     }
 
