@@ -2,6 +2,7 @@ package dev.mixtape.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mixtape.app.server.PlaylistRoutes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -62,6 +63,30 @@ class PlaylistPageIT extends BrowserPages {
         browser.find("#make").click();
         browser.visible("#tracks li");
         assertThat(browser.find("#prompt-reading").getText()).contains("energy set to 0.9");
+    }
+
+    /**
+     * A playlist from a remote catalog says where it came from. The server here is local, so the page's fetch adds the
+     * {@code remote} part to the real answer, written by the server's own {@link PlaylistRoutes#remoteJson} (the
+     * server side of a remote answer is RemoteServerIT's, against a Spotify + ReccoBeats stub).
+     */
+    @Test
+    void aRemotePlaylistSaysWhichProviderItCameFrom() throws Exception {
+        String remote = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(PlaylistRoutes.remoteJson(
+                new dev.mixtape.connectors.workflow.RemotePlaylists.Report("spotify+reccobeats", 6, 120, 40, 1,
+                        List.of("anchors", "recommend"), 310.0, 402.0, 281.0)));
+        browser.open("");
+        browser.js("const remote = JSON.parse(arguments[0]); const real = window.fetch;"
+                + "window.fetch = async (url, init) => { const res = await real(url, init);"
+                + " if (!String(url).includes('/api/v1/playlists') || !res.ok) return res;"
+                + " const body = await res.json(); body.remote = remote;"
+                + " return new Response(JSON.stringify(body), {status: res.status, headers: res.headers}); };", remote);
+        browser.visible("#prompt").sendKeys("happy summer party");
+        browser.find("#make").click();
+        browser.visible("#tracks li");
+        assertThat(browser.visible("#remote-summary").getText())
+                .isEqualTo("From spotify+reccobeats: 120 candidates from 6 seed tracks, 1 pass(es); remote calls took 993 ms.");
+        assertThat(browser.lowContrastText()).isEmpty();
     }
 
     @Test
