@@ -242,6 +242,41 @@ class ReccoBeatsProviderIT {
         assertThat(cache.get(RemoteCache.Kind.DENIED, "s1|-")).as("a 429 is not a reason to deny").isEmpty();
     }
 
+    /**
+     * Three batches in flight when the storm starts: each is answered 429 with Retry-After: 1. Each is retried once, after
+     * the Retry-After, and answered: 3 + 3 calls, none sent during the pause. (That a call arriving during a pause is
+     * held without being sent is RateLimitedTransportTest's.)
+     */
+    @Test
+    void a429StormOverConcurrentBatchesIsWaitedOutWithOneRetryPerBatch() {
+        List<String> ids = ids("c", 120);
+        String state = Scenario.STARTED;
+        for (int i = 1; i <= 3; i++) {
+            server.stubFor(get(urlPathEqualTo("/v1/audio-features")).inScenario("storm").whenScenarioStateIs(state)
+                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1").withFixedDelay(200)
+                            .withBody("{\"message\":\"Too Many Requests\"}"))
+                    .willSetStateTo("429 #" + i));
+            state = "429 #" + i;
+        }
+        for (int b = 0; b < 3; b++) {
+            List<String> batch = ids.subList(40 * b, 40 * b + 40);
+            server.stubFor(get(urlPathEqualTo("/v1/audio-features")).inScenario("storm").whenScenarioStateIs(state)
+                    .withQueryParam("ids", equalTo(String.join(",", batch)))
+                    .willReturn(json(content(batch, id -> true, WireFormats::reccoFeatures))));
+        }
+        assertThat(recco.audioFeatures(ids)).hasSize(120);
+        server.verify(exactly(6), features());
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        events.sort(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+        assertThat(events.subList(0, 3)).allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo(429));
+        assertThat(events.subList(3, 6)).allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo(200));
+        // every retry waited out the Retry-After (1 s, counted from the answers, which the stub delays by 200 ms so that
+        // the three batches are in flight together)
+        long first = events.get(0).getRequest().getLoggedDate().getTime();
+        assertThat(events.subList(3, 6)).allSatisfy(e -> assertThat(e.getRequest().getLoggedDate().getTime() - first)
+                .as("sent after the pause").isGreaterThanOrEqualTo(1_000));
+    }
+
     @Test
     void a5xxBurstIsRetriedThenReportedAndNeverDenied() {
         server.stubFor(get(urlPathEqualTo("/v1/track/recommendation")).willReturn(aResponse().withStatus(503).withBody("upstream busy")));
