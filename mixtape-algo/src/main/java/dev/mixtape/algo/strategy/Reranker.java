@@ -1,9 +1,11 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.content.SongKeys;
 import dev.mixtape.algo.listener.StandardFeatures;
 import dev.mixtape.core.Catalog;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,8 @@ import java.util.Set;
  * maximises {@code λ · relevance − (1 − λ) · similarity to the tracks already chosen} (relevance is the
  * boosted score over the best one, similarity the cosine of standardised features mapped to 0–1) — under
  * an artist cap. λ = 1 keeps the strategy's order; the default 0.8 trades a little relevance for variety.
+ * One track per song ({@link SongKeys}: the same name and primary artist under another id, such as a second
+ * release): a song already chosen, the seed's song and excluded songs are never picked again under another id.
  */
 public final class Reranker {
     public static final double DEFAULT_LAMBDA = 0.8;
@@ -20,23 +24,35 @@ public final class Reranker {
 
     private final Catalog catalog;
     private final StandardFeatures features;
+    private final SongKeys songs;
 
     public Reranker(Catalog catalog, StandardFeatures features) {
         this.catalog = catalog;
         this.features = features;
+        this.songs = new SongKeys(catalog);
     }
 
     /**
      * Adds up to {@code n − chosen.size()} of {@code candidates} to {@code chosen}.
      *
-     * @param taken tracks already chosen (by an earlier strategy of the fallback chain), never repeated
+     * @param taken tracks already chosen (by an earlier strategy of the fallback chain), the seed and excluded
+     *              tracks: never repeated, nor their songs under another id
      */
     public List<Scored> select(List<Scored> candidates, List<Scored> chosen, Set<Integer> taken, int n, Filters filters,
                                double lambda, int perArtist) {
+        // the pool keeps each song once (its first-listed track: strategies list best first) and no song already taken,
+        // so the selection below cannot repeat a song
+        Set<Integer> songsSeen = new HashSet<>();
+        for (int t : taken) {
+            songsSeen.add(songs.of(t));
+        }
+        for (Scored s : chosen) {
+            songsSeen.add(songs.of(s.track()));
+        }
         List<Scored> pool = new ArrayList<>();
         double best = 0;
         for (Scored s : candidates) {
-            if (taken.contains(s.track()) || !filters.allows(catalog, s.track())) {
+            if (taken.contains(s.track()) || !filters.allows(catalog, s.track()) || !songsSeen.add(songs.of(s.track()))) {
                 continue;
             }
             double b = filters.boost(catalog, s.track());
