@@ -11,7 +11,7 @@ import java.util.Map;
  * catalog is loaded, answering 503 until it is).
  */
 public final class MixtapeServer implements AutoCloseable {
-    /** Header cache of each keep-alive connection (Jetty's unit: bytes of header it may hold; default 1,024). */
+    /** Size of the header cache of each keep-alive connection (Jetty's setHeaderCacheSize; its default is 1,024). */
     static final int HEADER_CACHE_SIZE = 256;
     private final Javalin app;
 
@@ -21,7 +21,7 @@ public final class MixtapeServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json";
             cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
-            // Jetty keeps a header cache per keep-alive connection, 1,024 entries by default: about 95 KB of heap each, so
+            // Jetty keeps a header cache per keep-alive connection, of size 1,024 by default: about 95 KB of heap each, so
             // 1,000 open connections held 96 MB (bench users' heap dump). API clients send a handful of headers.
             cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_SIZE));
             WebUi.configure(cfg);
