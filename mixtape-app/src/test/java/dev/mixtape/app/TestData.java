@@ -1,20 +1,20 @@
 package dev.mixtape.app;
 
+import dev.mixtape.core.DataDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the shared datasets for tests that need the full catalog: {@code MIXTAPE_DATA_DIR}, else
- * {@code ../../shared/data} beside the checkout. Without them such a test is skipped with a message,
+ * {@code ../shared/data} beside the checkout ({@link DataDir}). Without them such a test is skipped with a message,
  * unless {@code -Dmixtape.requireData=true} or {@code CI=true} (as in {@code .ci/run}) makes their absence a failure.
  */
 public final class TestData {
     private TestData() {}
 
     public static Path dataDir() {
-        String env = System.getenv("MIXTAPE_DATA_DIR");
-        Path dir = env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "..", "shared", "data").toAbsolutePath().normalize();
+        Path dir = DataDir.resolve();
         Path file = dir.resolve("spotify-tracks-114k").resolve("dataset.csv.gz");
         if (!Files.isRegularFile(file)) {
             String msg = "the full dataset is not at " + file + "; set MIXTAPE_DATA_DIR";

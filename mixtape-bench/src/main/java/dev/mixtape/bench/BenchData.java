@@ -2,6 +2,7 @@ package dev.mixtape.bench;
 
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.CatalogBuilder;
+import dev.mixtape.core.DataDir;
 import dev.mixtape.storage.importer.ParsedCatalog;
 import dev.mixtape.storage.importer.ProgressListener;
 import dev.mixtape.storage.importer.SpotifyTracksCsvReader;
@@ -19,7 +20,8 @@ final class BenchData {
 
     /**
      * The catalog file: {@code explicit} if given, else the {@value #CATALOG_PROPERTY} system property,
-     * else {@code $MIXTAPE_DATA_DIR/spotify-tracks-114k/dataset.csv.gz}.
+     * else {@code spotify-tracks-114k/dataset.csv.gz} in the data directory ({@link DataDir}: {@code MIXTAPE_DATA_DIR},
+     * else {@code ../shared/data} beside the checkout).
      *
      * @throws IOException naming what was tried when there is no such file
      */
@@ -28,13 +30,12 @@ final class BenchData {
         if (file == null && System.getProperty(CATALOG_PROPERTY) != null) {
             file = Path.of(System.getProperty(CATALOG_PROPERTY));
         }
-        String dataDir = System.getenv("MIXTAPE_DATA_DIR");
-        if (file == null && dataDir != null && !dataDir.isBlank()) {
-            file = Path.of(dataDir).resolve(RELATIVE);
-        }
         if (file == null) {
-            throw new IOException("no catalog file: pass --catalog FILE, or set MIXTAPE_DATA_DIR to the folder holding "
-                    + RELATIVE + " (./mixtape does so when ../shared/data exists)");
+            file = DataDir.resolve().resolve(RELATIVE);
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("no catalog file at " + file + ": pass --catalog FILE, or set MIXTAPE_DATA_DIR to the"
+                        + " folder holding " + RELATIVE + " (default: ../shared/data beside the checkout)");
+            }
         }
         if (!Files.isRegularFile(file)) {
             throw new IOException("catalog file not found: " + file.toAbsolutePath());

@@ -7,7 +7,9 @@ import dev.mixtape.algo.cf.ItemKnnConfig;
 import dev.mixtape.algo.cf.ItemKnnTrainer;
 import dev.mixtape.algo.cf.TopN;
 import dev.mixtape.algo.cf.UserScorer;
+import dev.mixtape.core.DataDir;
 import dev.mixtape.eval.data.LastFmReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Recommend-top-20 latency for one user (full ranking over 17,632 artists, training items excluded)
  * with models trained once on all of Last.fm 2k: iALS (64 factors, 15 iterations) and item-kNN.
- * Users are taken round-robin. Needs {@code MIXTAPE_DATA_DIR}. Run with {@code ./mixtape bench cf}.
+ * Users are taken round-robin. Reads {@code lastfm-hetrec2011-2k/} from the data directory ({@link DataDir}). Run with {@code ./mixtape bench cf}.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
@@ -44,11 +46,11 @@ public class CfTopNBenchmark {
 
     @Setup(Level.Trial)
     public void train() throws Exception {
-        String dir = System.getenv("MIXTAPE_DATA_DIR");
-        if (dir == null || dir.isBlank()) {
-            throw new IllegalStateException("set MIXTAPE_DATA_DIR to the folder holding lastfm-hetrec2011-2k/");
+        Path dir = DataDir.resolve().resolve("lastfm-hetrec2011-2k");
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("no " + dir + "; set MIXTAPE_DATA_DIR to the folder holding lastfm-hetrec2011-2k/");
         }
-        var data = new LastFmReader().read(Path.of(dir, "lastfm-hetrec2011-2k")).interactions();
+        var data = new LastFmReader().read(dir).interactions();
         InteractionMatrix all = InteractionMatrix.of(data.users().size(), data.items().size(), data.user(), data.item(),
                 data.weight()).binarised();
         seen = all;

@@ -3,6 +3,7 @@ package dev.mixtape.peers;
 import dev.mixtape.eval.tune.OurModels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mixtape.core.DataDir;
 import dev.mixtape.eval.Evaluator;
 import dev.mixtape.eval.ModelResult;
 import dev.mixtape.eval.ProgressListener;
@@ -95,8 +96,7 @@ public final class PeersEval {
     }
 
     static Options parse(String[] args) {
-        String env = System.getenv("MIXTAPE_DATA_DIR");
-        Path data = Path.of(env != null && !env.isBlank() ? env : "../shared/data").resolve("lastfm-hetrec2011-2k");
+        Path data = DataDir.resolve().resolve("lastfm-hetrec2011-2k");
         Path split = null;
         Path out = Path.of("eval-peers");
         long seed = 42;

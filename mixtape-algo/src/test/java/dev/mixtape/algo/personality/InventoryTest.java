@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mixtape.core.DataDir;
 import dev.mixtape.core.InvalidRequestException;
 import dev.mixtape.core.listener.Traits;
 import java.io.IOException;
@@ -107,8 +108,7 @@ class InventoryTest {
     }
 
     static Path dataDir() {
-        String env = System.getenv("MIXTAPE_DATA_DIR");
-        return env != null ? Path.of(env) : Path.of("../../shared/data");
+        return DataDir.resolve();
     }
 
     private static int[] countPerTrait(Inventory inv) {

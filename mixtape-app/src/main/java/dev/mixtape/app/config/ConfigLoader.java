@@ -1,5 +1,6 @@
 package dev.mixtape.app.config;
 
+import dev.mixtape.core.DataDir;
 import dev.mixtape.storage.jdbc.Database;
 import java.io.IOException;
 import java.io.Reader;
@@ -262,13 +263,8 @@ public final class ConfigLoader {
         return out;
     }
 
-    /** {@code ./data} under the working directory, else {@code ../shared/data} beside a checkout. */
+    /** {@code ./data} under the working directory, else {@code ../shared/data} beside the checkout ({@link DataDir}). */
     static Path defaultDataDir() {
-        Path shared = Path.of("..", "shared", "data").toAbsolutePath().normalize();
-        Path local = Path.of("data").toAbsolutePath();
-        if (Files.isDirectory(local)) {
-            return local;
-        }
-        return shared;
+        return DataDir.defaultDir();
     }
 }

@@ -4,6 +4,7 @@ import static dev.mixtape.algo.playlist.prompt.MoodFeatures.COUNT;
 import static dev.mixtape.algo.playlist.prompt.MoodFeatures.ENERGY;
 import static dev.mixtape.algo.playlist.prompt.MoodFeatures.VALENCE;
 
+import dev.mixtape.core.DataDir;
 import dev.mixtape.core.TextNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Recomputes the mood vocabulary's constants ({@link MoodConstants}) from the datasets in
- * {@code MIXTAPE_DATA_DIR}. Offline tool: {@code main} prints the constants as Java source and a
- * summary; {@code MoodCalibrationIT} checks the committed ones still match. The method
+ * Recomputes the mood vocabulary's constants ({@link MoodConstants}) from the datasets in the data
+ * directory ({@link DataDir}: {@code MIXTAPE_DATA_DIR}, else {@code ../shared/data} beside the checkout).
+ * Offline tool: {@code main} prints the constants as Java source and a summary; {@code MoodCalibrationIT} checks the committed ones still match. The method
  * (documented in docs/PROMPTS.md):
  * <ol>
  *   <li>{@code mood-spotify-data-moods}: mean and standard deviation of the eight features per
@@ -48,9 +49,9 @@ public final class MoodCalibration {
     public record Result(int[] labelled, double[][] labelledMean, double[][] labelledStd, DeezerJoin deezer,
                          double[][] centroid, double[][] spread, double[] neutral, double[] neutralSpread) {}
 
+    /** The data directory ({@link DataDir}): {@code MIXTAPE_DATA_DIR}, else {@code ../shared/data} beside the checkout. */
     public static Path dataDir() {
-        String env = System.getenv("MIXTAPE_DATA_DIR");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "..", "shared", "data");
+        return DataDir.resolve();
     }
 
     public static Path moodsFile(Path dataDir) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Recomputes the mood calibration from the real datasets and checks the constants committed in
  * {@link MoodConstants} still match (to their printed precision). Data from {@code MIXTAPE_DATA_DIR},
- * else {@code ../../shared/data} beside the checkout; without it the test is skipped with a message,
+ * else {@code ../shared/data} beside the checkout ({@code DataDir}); without it the test is skipped with a message,
  * unless {@code CI=true}, where that is a failure.
  */
 class MoodCalibrationIT {
