@@ -23,7 +23,7 @@ public final class StrategyRoutes {
 
     public void register(Javalin app) {
         app.post("/api/v2/recommendations", ctx -> {
-            JsonNode body = JsonBody.object(ctx.body(), StrategyService.FIELDS, "{\"track_id\": \"...\", \"strategy\": \"auto\", \"n\": 20}");
+            JsonNode body = JsonBody.object(ctx.body(), SeedSpelling.FIELDS, "{\"track_id\": \"...\", \"strategy\": \"auto\", \"n\": 20}");
             StrategyService.Answer a = service.recommend(body);
             ctx.header("X-Cache", a.cacheStatus().wireName());
             ctx.contentType("application/json").result(a.body());

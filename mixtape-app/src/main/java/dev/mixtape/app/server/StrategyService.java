@@ -43,7 +43,7 @@ import java.util.UUID;
 public final class StrategyService {
     static final Set<String> FIELDS = Set.of("track_id", "user_id", "strategy", "n", "user_context", "exclude", "filters",
             "params", "diversity", "max_per_artist", "seed", "experiment");
-    static final Set<String> CONTEXT_FIELDS = Set.of("time", "utc_offset", "mood", "activity", "weather", "exploring");
+    static final Set<String> CONTEXT_FIELDS = Set.of("time", "time_of_day", "utc_offset", "mood", "activity", "weather", "exploring");
     static final Set<String> FILTER_FIELDS = Set.of("genres", "exclude_genres", "explicit", "min_popularity", "max_popularity",
             "boost_genres");
     public static final int MAX_BATCH = 100;
@@ -144,7 +144,8 @@ public final class StrategyService {
         if (!body.isObject()) {
             throw new InvalidRequestException("a request must be a JSON object like {\"track_id\": \"...\", \"strategy\": \"auto\"}");
         }
-        JsonBody.checkFields(body, FIELDS, "");
+        JsonBody.checkFields(body, SeedSpelling.FIELDS, "");
+        body = SeedSpelling.normalise(body);
         Models m = models();
         Catalog c = m.engine().catalog();
         Instant now = clock.instant();
@@ -337,6 +338,15 @@ public final class StrategyService {
                 }
             }
             time = now.atZone(offset);
+        }
+        if (n.hasNonNull("time_of_day")) {
+            UserContext.DayPart part = SeedSpelling.dayPart(n);
+            if (!n.hasNonNull("time")) {
+                time = SeedSpelling.atDayPart(part, time);
+            } else if (SeedSpelling.partOf(time) != part) {
+                throw new InvalidRequestException("user_context.time and user_context.time_of_day differ ('" + n.get("time").asText()
+                        + "' is " + SeedSpelling.partOf(time).wireName() + ", not " + part.wireName() + "); give one of them");
+            }
         }
         Boolean exploring = false;
         if (n.hasNonNull("exploring")) {

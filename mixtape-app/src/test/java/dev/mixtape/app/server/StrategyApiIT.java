@@ -112,6 +112,24 @@ class StrategyApiIT {
     }
 
     @Test
+    void theSeedSpellingIsAcceptedOverHttpAndInBatches() throws Exception {
+        String seed = trackOf("rock", 7);
+        String excluded = trackOf("rock", 8);
+        String body = "{\"track_id\":\"" + seed + "\",\"n_recommendations\":7,\"exclude_tracks\":[\"" + excluded + "\"],"
+                + "\"user_context\":{\"time_of_day\":\"evening\"}}";
+        JsonNode r = ok("POST", "/api/v2/recommendations", body);
+        assertThat(r.get("recommendations")).hasSize(7);
+        assertThat(r.get("strategy").get("auto_reason").asText()).contains("evening");
+        r.get("recommendations").forEach(x -> assertThat(x.get("track").get("id").asText()).isNotEqualTo(excluded));
+        JsonNode batch = ok("POST", "/api/v2/recommendations/batch", "{\"requests\":[" + body + ",{\"track_id\":\"" + seed
+                + "\",\"n\":3,\"n_recommendations\":4}]}");
+        assertThat(batch.get("results").get(0).get("recommendations")).isEqualTo(r.get("recommendations"));
+        assertThat(batch.get("results").get(1).get("error").get("message").asText()).contains("n and n_recommendations");
+        assertThat(error("{\"track_id\":\"" + seed + "\",\"exclude\":[],\"exclude_tracks\":[\"" + excluded + "\"]}", 400))
+                .contains("exclude and exclude_tracks");
+    }
+
+    @Test
     void aMissingModelFallsBackAndSaysSo() throws Exception {
         // the test server has no collaborative model imported
         JsonNode r = ok("POST", "/api/v2/recommendations", "{\"track_id\":\"" + trackOf("jazz", 2) + "\",\"strategy\":\"collaborative\",\"n\":10}");
