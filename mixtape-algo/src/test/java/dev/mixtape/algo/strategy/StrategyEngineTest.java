@@ -141,6 +141,96 @@ class StrategyEngineTest {
     }
 
     @Test
+    void tempoForAListenerAloneTakesTheirUsualTempo() {
+        // metal centres on 150 BPM, jazz on 110: a listener who plays mostly metal is served near 150 (or 75)
+        List<HistoryEntry> h = new ArrayList<>();
+        for (int a = 0; a < 4; a++) {
+            h.add(new HistoryEntry("metal-" + a + "-0", PlayDecay.weight(6, NOW), 6, 0, 1, 0, 0, NOW));
+        }
+        h.add(new HistoryEntry("jazz-0-0", PlayDecay.weight(1, NOW), 1, 0, 0, 0, 0, NOW));
+        ListenerState l = new ListenerState(new Listener("runner", NOW.minus(Duration.ofDays(30)), null, 25), h, null);
+        TempoStrategy tempo = (TempoStrategy) engine.registry().get("tempo");
+        double usual = tempo.target(request(-1, l, 10, at(14, null, null, false), Map.of())).bpm();
+        assertThat(usual).isBetween(135.0, 165.0);
+        StrategyEngine.Result r = engine.recommend("tempo", request(-1, l, 10, at(14, null, null, false), Map.of()), 1.0, 3);
+        assertThat(r.fallbacks()).isEmpty();
+        assertThat(r.items()).hasSize(10);
+        for (StrategyEngine.Item i : r.items()) {
+            float bpm = CATALOG.value(Attribute.TEMPO, i.track());
+            assertThat(Math.min(Math.abs(bpm - usual), Math.abs(bpm - usual / 2))).as("tempo %s", bpm).isLessThan(15);
+        }
+        assertThat(r.items().get(0).explanation()).contains(String.format(java.util.Locale.ROOT, "near the %.0f BPM you usually play", usual));
+        // an explicit bpm, a cadence or a track still wins over the history
+        assertThat(tempo.target(request(-1, l, 10, at(14, null, "running", false), Map.of())).bpm()).isEqualTo(165);
+        assertThat(tempo.target(request(CATALOG.indexOf("classical-0-0"), l, 10, at(14, null, null, false), Map.of())).bpm())
+                .isEqualTo(CATALOG.value(Attribute.TEMPO, CATALOG.indexOf("classical-0-0")));
+    }
+
+    @Test
+    void theUsualTempoIsTheAffinityWeightedMedian() {
+        TempoStrategy tempo = (TempoStrategy) engine.registry().get("tempo");
+        String[] ids = {"classical-0-0", "jazz-0-0", "pop-0-0", "metal-0-0"};
+        double[] affinity = {1, 1, 1, 4}; // metal holds over half of the weight
+        List<HistoryEntry> h = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            h.add(new HistoryEntry(ids[i], 0, 0, 0, (int) affinity[i], 0, 0, NOW));
+        }
+        h.add(new HistoryEntry("dance-0-0", 0, 0, 6, 0, 0, 0, NOW)); // skipped: not liked, left out
+        h.add(new HistoryEntry("not-in-catalog", 0, 0, 0, 9, 0, 0, NOW));
+        assertThat(tempo.usualTempo(h, NOW)).isEqualTo(CATALOG.value(Attribute.TEMPO, CATALOG.indexOf("metal-0-0")));
+        h.set(3, new HistoryEntry("metal-0-0", 0, 0, 0, 1, 0, 0, NOW)); // four equal weights: the lower middle one
+        double[] sorted = java.util.Arrays.stream(ids).mapToDouble(id -> CATALOG.value(Attribute.TEMPO, CATALOG.indexOf(id))).sorted().toArray();
+        assertThat(tempo.usualTempo(h, NOW)).isEqualTo(sorted[1]);
+        assertThat(tempo.usualTempo(List.of(new HistoryEntry("dance-0-0", 0, 0, 6, 0, 0, 0, NOW)), NOW)).isEqualTo(-1);
+    }
+
+    @Test
+    void tempoSaysWhatItNeedsWhenThereIsNothingToTakeATempoFrom() {
+        ListenerState skipper = new ListenerState(new Listener("skipper", NOW, null, 3),
+                List.of(new HistoryEntry("pop-0-0", 0, 0, 3, 0, 0, 0, NOW)), null);
+        assertThatThrownBy(() -> engine.recommend("tempo", request(-1, skipper, 5, at(14, null, null, false), Map.of()), 0.8, 2))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("strategy tempo needs params.bpm (40-220)")
+                .hasMessageContaining("running").hasMessageContaining("track_id")
+                .hasMessageContaining("user_id of a listener who has liked or played tracks (listener 'skipper' has none yet)");
+        assertThatThrownBy(() -> engine.recommend("tempo", request(-1, null, 5, at(14, null, null, false), Map.of()), 0.8, 2))
+                .hasMessageContaining("strategy tempo needs").hasMessageNotContaining("has none yet");
+    }
+
+    /**
+     * What each strategy needs beyond a listener with history, as docs/STRATEGIES.md says (its "needs" column): these
+     * may hand a user_id-only request to the fallback chain, naming themselves in its first step.
+     */
+    static final Map<String, String> NEEDS_MORE = Map.of("collaborative", "a collaborative model covering the artists",
+            "personality", "a personality profile");
+    /** Strategies documented to refuse a user_id-only request with a 400, and what the message names. None today. */
+    static final Map<String, String> REFUSES = Map.of();
+
+    @Test
+    void everyStrategyServesARequestWithOnlyAUserIdWithHistory() {
+        ListenerState l = listener("jazz", 3, 50, null);
+        for (String name : engine.registry().names()) {
+            StrategyRequest req = request(-1, l, 10, at(14, null, null, false), Map.of());
+            StrategyEngine.Result r;
+            try {
+                r = engine.recommend(name, req, 0.8, 2);
+            } catch (InvalidRequestException e) {
+                assertThat(REFUSES).as("%s refused a user_id-only request: %s", name, e.getMessage()).containsKey(name);
+                assertThat(e.getMessage()).contains(REFUSES.get(name));
+                continue;
+            }
+            assertThat(r.items()).as(name).hasSize(10);
+            if (!r.served().contains(r.chosen())) {
+                assertThat(NEEDS_MORE).as("%s (chose %s) did not serve: %s", name, r.chosen(), r.fallbacks()).containsKey(r.chosen());
+                assertThat(r.fallbacks().get(0).strategy()).as(name).isEqualTo(r.chosen());
+            }
+        }
+        // with a profile, personality serves it too
+        ListenerState profiled = listener("jazz", 3, 50, new PersonalityProfile(new Traits(0.7, 0.5, 0.4, 0.6, 0.3), "traits", NOW));
+        assertThat(engine.recommend("personality", request(-1, profiled, 10, at(14, null, null, false), Map.of()), 0.8, 2).served())
+                .contains("personality");
+    }
+
+    @Test
     void personalityAndContextualAndHybridServeAListener() {
         ListenerState l = listener("classical", 5, 10, new PersonalityProfile(new Traits(0.95, 0.5, 0.1, 0.6, 0.4), "traits", NOW));
         StrategyEngine.Result p = engine.recommend("personality", request(-1, l, 8, at(14, null, null, false), Map.of()), 1.0, 2);
