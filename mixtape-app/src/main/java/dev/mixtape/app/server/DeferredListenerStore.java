@@ -60,6 +60,16 @@ public final class DeferredListenerStore implements ListenerStore {
     }
 
     @Override
+    public void scanHistories(HistoryVisitor visitor) {
+        s().scanHistories(visitor);
+    }
+
+    @Override
+    public EventStats eventStats() {
+        return s().eventStats();
+    }
+
+    @Override
     public void putPersonality(String userId, PersonalityProfile profile) {
         s().putPersonality(userId, profile);
     }

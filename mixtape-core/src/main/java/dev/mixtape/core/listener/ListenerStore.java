@@ -34,6 +34,24 @@ public interface ListenerStore {
     /** The listener's history, highest {@link HistoryEntry#playScore()} first, at most {@code limit} entries. */
     List<HistoryEntry> history(String userId, int limit);
 
+    /**
+     * Calls {@code visitor} with every listener's whole history (all rows, in no particular order within a listener),
+     * one listener at a time in user id order: what the listening model trains on. Reads a consistent-enough
+     * snapshot for training; rows written meanwhile may or may not be seen.
+     */
+    void scanHistories(HistoryVisitor visitor);
+
+    /** One listener's history rows, for {@link #scanHistories}. */
+    @FunctionalInterface
+    interface HistoryVisitor {
+        void listener(String userId, List<HistoryEntry> rows);
+    }
+
+    /** How many events are stored and when the latest was received (null when none): the training manifest's watermark. */
+    EventStats eventStats();
+
+    record EventStats(long events, Instant lastReceivedAt) {}
+
     void putPersonality(String userId, PersonalityProfile profile);
 
     Optional<PersonalityProfile> personality(String userId);

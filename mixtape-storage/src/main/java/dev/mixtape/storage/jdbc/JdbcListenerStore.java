@@ -372,6 +372,52 @@ public final class JdbcListenerStore implements ListenerStore {
     }
 
     @Override
+    public void scanHistories(HistoryVisitor visitor) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, track_id, play_score, plays, skips, likes, saves, "
+                    + "dislikes, last_event_at FROM listening_history ORDER BY user_id")) {
+                ps.setFetchSize(10_000);
+                String current = null;
+                List<HistoryEntry> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String user = rs.getString(1);
+                        if (current != null && !current.equals(user)) {
+                            visitor.listener(current, List.copyOf(rows));
+                            rows.clear();
+                        }
+                        current = user;
+                        rows.add(new HistoryEntry(rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5), rs.getInt(6),
+                                rs.getInt(7), rs.getInt(8), Instant.ofEpochMilli(rs.getLong(9))));
+                    }
+                }
+                if (current != null) {
+                    visitor.listener(current, List.copyOf(rows));
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the listening histories", e);
+        }
+    }
+
+    @Override
+    public EventStats eventStats() {
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MAX(received_at) FROM listening_events");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long n = rs.getLong(1);
+            long last = rs.getLong(2);
+            return new EventStats(n, rs.wasNull() ? null : Instant.ofEpochMilli(last));
+        } catch (SQLException e) {
+            throw failure("cannot count the events", e);
+        }
+    }
+
+    @Override
     public void putPersonality(String userId, PersonalityProfile p) {
         try (Connection c = connect()) {
             c.setAutoCommit(false);

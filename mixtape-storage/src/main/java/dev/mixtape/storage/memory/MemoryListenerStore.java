@@ -24,6 +24,7 @@ public final class MemoryListenerStore implements ListenerStore {
     private final Map<String, Map<String, HistoryEntry>> history = new HashMap<>();
     private final Map<String, PersonalityProfile> profiles = new HashMap<>();
     private final Map<String, String[]> sessions = new HashMap<>();
+    private Instant lastReceived;
 
     @Override
     public synchronized Created createUser(String id, Instant createdAt) {
@@ -60,6 +61,7 @@ public final class MemoryListenerStore implements ListenerStore {
                 continue;
             }
             inserted[i] = true;
+            lastReceived = now;
             Listener u = users.get(e.userId());
             if (u == null) {
                 u = new Listener(e.userId(), now, null, 0);
@@ -77,6 +79,33 @@ public final class MemoryListenerStore implements ListenerStore {
         List<HistoryEntry> all = new ArrayList<>(history.getOrDefault(userId, Map.of()).values());
         all.sort(HistoryEntry.BY_PLAY_SCORE);
         return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    @Override
+    public void scanHistories(HistoryVisitor visitor) {
+        List<String> ids;
+        synchronized (this) {
+            ids = new ArrayList<>(new java.util.TreeSet<>(history.keySet()));
+        }
+        for (String id : ids) {
+            List<HistoryEntry> rows;
+            synchronized (this) {
+                Map<String, HistoryEntry> h = history.get(id);
+                rows = h == null ? List.of() : List.copyOf(h.values());
+            }
+            if (!rows.isEmpty()) {
+                visitor.listener(id, rows);
+            }
+        }
+    }
+
+    @Override
+    public synchronized EventStats eventStats() {
+        long n = 0;
+        for (Set<String> keys : eventKeys.values()) {
+            n += keys.size();
+        }
+        return new EventStats(n, lastReceived);
     }
 
     @Override

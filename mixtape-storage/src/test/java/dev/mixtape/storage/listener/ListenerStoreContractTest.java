@@ -70,6 +70,32 @@ public abstract class ListenerStoreContractTest {
     }
 
     @Test
+    void scanHistoriesVisitsEveryListenerOnceWithAllTheirRowsAndEventStatsCountTheEvents() {
+        assertThat(store.eventStats()).isEqualTo(new ListenerStore.EventStats(0, null));
+        Instant t = NOW.minusSeconds(3600);
+        List<ListeningEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(event("u" + (i % 3), "track" + (i % 7), i % 5 == 0 ? EventType.LIKE : EventType.PLAY, t.plusSeconds(i), 200_000, "k" + i));
+        }
+        store.append(batch, plays(batch), NOW);
+        store.createUser("silent", NOW); // no history: not visited
+        List<String> order = new ArrayList<>();
+        java.util.Map<String, List<HistoryEntry>> seen = new java.util.HashMap<>();
+        store.scanHistories((user, rows) -> {
+            order.add(user);
+            seen.put(user, rows);
+        });
+        assertThat(order).containsExactly("u0", "u1", "u2");
+        for (String u : order) {
+            assertThat(seen.get(u)).extracting(HistoryEntry::trackId)
+                    .containsExactlyInAnyOrderElementsOf(store.history(u, 100).stream().map(HistoryEntry::trackId).toList());
+        }
+        ListenerStore.EventStats stats = store.eventStats();
+        assertThat(stats.events()).isEqualTo(30);
+        assertThat(stats.lastReceivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
     void appendInsertsNewEventsAndReportsDuplicatesWithinAndAcrossBatches() {
         Instant t = NOW.minusSeconds(3600);
         List<ListeningEvent> batch = List.of(
