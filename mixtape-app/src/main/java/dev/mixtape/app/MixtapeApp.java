@@ -48,6 +48,7 @@ public final class MixtapeApp implements AutoCloseable {
     private final CompletableFuture<Prepared> early;
     private final Redis redis;
     private final ListenerService listeners;
+    private final dev.mixtape.app.learn.ListeningTraining training;
     private final dev.mixtape.app.server.StrategyService strategies;
     private final dev.mixtape.app.server.Monitoring monitoring = new dev.mixtape.app.server.Monitoring();
     private volatile CompletableFuture<String> models = CompletableFuture.completedFuture("no catalog yet");
@@ -65,8 +66,12 @@ public final class MixtapeApp implements AutoCloseable {
         TieredCache cache = new TieredCache(sharedTier, (long) config.listeners().cacheMemoryMb() << 20);
         RateLimiter.Limit limit = new RateLimiter.Limit(config.listeners().rateLimitPerMinute(), java.time.Duration.ofMinutes(1));
         RateLimiter limiter = redis == null ? new LocalRateLimiter(limit) : new RedisRateLimiter(redis, limit);
-        this.listeners = new ListenerService(new DeferredListenerStore(opening.thenApply(d -> new JdbcListenerStore(d.dataSource()))),
-                cache, engines, config.listeners().weights(), java.time.Clock.systemUTC());
+        DeferredListenerStore listenerStore = new DeferredListenerStore(opening.thenApply(d -> new JdbcListenerStore(d.dataSource())));
+        this.listeners = new ListenerService(listenerStore, cache, engines, config.listeners().weights(), java.time.Clock.systemUTC());
+        this.training = new dev.mixtape.app.learn.ListeningTraining(listenerStore, engines, config.home().resolve("models"),
+                dev.mixtape.algo.learn.ListeningConfig.defaults(), config.listeners().training(), monitoring.registry(),
+                java.time.Clock.systemUTC());
+        listeners.onEvents(events -> training.eventsStored(events.size()));
         this.strategies = new dev.mixtape.app.server.StrategyService(engines, listeners, cache, config.listeners().hybridWeights(),
                 config.listeners().rewards(), java.time.Clock.systemUTC());
         java.util.concurrent.CompletableFuture<dev.mixtape.storage.jdbc.JdbcExperimentStore> experimentStore =
@@ -88,7 +93,7 @@ public final class MixtapeApp implements AutoCloseable {
         dev.mixtape.app.server.RemoteService remote = new dev.mixtape.app.server.RemoteService(config.providers(), engines, remoteCache,
                 monitoring.registry(), redis == null ? new LocalRateLimiter(prefetchLimit) : new RedisRateLimiter(redis, prefetchLimit));
         this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, experiments, limiter, this::databaseProblem,
-                monitoring, remote));
+                monitoring, remote, app -> new dev.mixtape.app.learn.ModelRoutes(training).register(app)));
         try {
             this.port = server.start(config.port());
         } catch (RuntimeException e) {
@@ -138,6 +143,15 @@ public final class MixtapeApp implements AutoCloseable {
 
     public ListenerService listeners() {
         return listeners;
+    }
+
+    public dev.mixtape.app.server.StrategyService strategies() {
+        return strategies;
+    }
+
+    /** Trains, saves and swaps the listening model. */
+    public dev.mixtape.app.learn.ListeningTraining training() {
+        return training;
     }
 
     /** An engine built from a snapshot read before the store could say whether it is current. */
@@ -226,16 +240,40 @@ public final class MixtapeApp implements AutoCloseable {
 
     private String loadModels(Engine engine) {
         long start = System.nanoTime();
+        importLastFm(engine);
         ArtistModelLoader.Result r = ArtistModelLoader.load(config.home().resolve("models"), engine.catalog());
         engine.cf().artists(r.neighbours(), r.status());
         LOG.atInfo().addKeyValue("covered_artists", r.neighbours() == null ? 0 : r.neighbours().coveredArtists())
                 .addKeyValue("load_ms", (System.nanoTime() - start) / 1_000_000).log(r.status());
+        training.start(engine);
         return r.status();
+    }
+
+    /**
+     * On a fresh install, imports Last.fm 2k from the data folder when it is there (and {@code lastfm.auto.import} is on):
+     * its listeners give related artists and the listening model something to learn from before our own listeners have.
+     */
+    private void importLastFm(Engine engine) {
+        Path dir = config.dataDir().resolve("lastfm-hetrec2011-2k");
+        Path models = config.home().resolve("models");
+        if (!config.listeners().training().importLastFm() || !Files.isDirectory(dir)
+                || Files.exists(dev.mixtape.algo.cf.ArtistModelFiles.manifest(models, dev.mixtape.app.lastfm.LastFmImport.MODEL_NAME))) {
+            return;
+        }
+        try {
+            LOG.atInfo().addKeyValue("dir", dir).log("importing Last.fm 2k (listening of 1,892 people; non-commercial licence, docs/LEARNING.md)");
+            dev.mixtape.app.lastfm.LastFmImport.Report r = new dev.mixtape.app.lastfm.LastFmImport(
+                    dev.mixtape.app.lastfm.LastFmImport.Options.defaults()).run(dir, engine.catalog(), models, ProgressListener.NONE);
+            LOG.atInfo().addKeyValue("artists", r.modelArtists()).addKeyValue("ms", r.totalMs()).log("Last.fm 2k imported");
+        } catch (IOException | RuntimeException e) {
+            LOG.atWarn().log("Last.fm 2k not imported: " + e.getMessage() + " (related artists use genres and sound)");
+        }
     }
 
     @Override
     public void close() {
         server.close();
+        training.close();
         listeners.close();
         if (redis != null) {
             redis.close();

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * An item-kNN model over catalog artists saved as three files under a folder, named after the model:
+ * A model over catalog artists (item-kNN from Last.fm, iALS from listening) saved as three files under a folder, named after the model:
  * <ul>
  *   <li>{@code <name>.cfmodel}: the model ({@link ModelArtifacts}: versioned, CRC-checked);</li>
  *   <li>{@code <name>.artists.tsv}: UTF-8, header {@code item \t artist_id \t artist_name}, then one line
@@ -48,7 +48,7 @@ public final class ArtistModelFiles {
      * @param catalogSignature that catalog's {@link #catalogSignature}
      * @param info the {@code info.*} entries, without the prefix, in key order
      */
-    public record Saved(ItemKnnModel model, List<String> artistIds, int catalogArtists, String catalogSignature,
+    public record Saved<M extends PersistentModel>(M model, List<String> artistIds, int catalogArtists, String catalogSignature,
                         Map<String, String> info) {}
 
     public static Path manifest(Path dir, String name) {
@@ -64,7 +64,7 @@ public final class ArtistModelFiles {
      *
      * @return the files written (model, mapping, manifest)
      */
-    public static List<Path> save(Path dir, String name, ItemKnnModel model, Catalog catalog, int[] artists,
+    public static List<Path> save(Path dir, String name, PersistentModel model, Catalog catalog, int[] artists,
                                   Map<String, String> info) throws IOException {
         if (artists.length != model.items()) {
             throw new IllegalArgumentException("artists has " + artists.length + " entries, the model " + model.items() + " items");
@@ -95,7 +95,16 @@ public final class ArtistModelFiles {
      *
      * @throws IOException naming the file when one is missing, damaged or from another run
      */
-    public static Optional<Saved> load(Path dir, String name) throws IOException {
+    public static Optional<Saved<ItemKnnModel>> load(Path dir, String name) throws IOException {
+        return load(dir, name, ItemKnnModel.class);
+    }
+
+    /**
+     * Reads the model of type {@code type} saved as {@code name}; empty when there is no manifest.
+     *
+     * @throws IOException naming the file when one is missing, damaged, from another run or of another model type
+     */
+    public static <M extends PersistentModel> Optional<Saved<M>> load(Path dir, String name, Class<M> type) throws IOException {
         Path manifestFile = manifest(dir, name);
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(manifestFile, StandardCharsets.UTF_8)) {
@@ -110,7 +119,7 @@ public final class ArtistModelFiles {
         Path mappingFile = mapping(dir, name);
         check(modelFile, p.getProperty("model.sha256"));
         check(mappingFile, p.getProperty("artists.sha256"));
-        ItemKnnModel model = ModelArtifacts.load(dir, name, ItemKnnModel.class);
+        M model = ModelArtifacts.load(dir, name, type);
         List<String> ids = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(mappingFile, StandardCharsets.UTF_8)) {
             String line = r.readLine();
@@ -137,7 +146,7 @@ public final class ArtistModelFiles {
         } catch (NumberFormatException e) {
             throw new IOException(manifestFile + ": catalog.artists is not a number");
         }
-        return Optional.of(new Saved(model, List.copyOf(ids), catalogArtists, p.getProperty("catalog.signature", ""), info));
+        return Optional.of(new Saved<>(model, List.copyOf(ids), catalogArtists, p.getProperty("catalog.signature", ""), info));
     }
 
     /**

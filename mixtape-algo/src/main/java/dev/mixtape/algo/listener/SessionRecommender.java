@@ -4,6 +4,7 @@ import dev.mixtape.algo.content.FeatureSpace;
 import dev.mixtape.algo.content.Nearest;
 import dev.mixtape.algo.content.SongKeys;
 import dev.mixtape.algo.content.TopK;
+import dev.mixtape.algo.learn.ArtistScores;
 import dev.mixtape.algo.personality.PersonalityMusicModel;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.listener.HistoryEntry;
@@ -22,14 +23,18 @@ import java.util.SplittableRandom;
  * A listener's session picks: what they play blended with who they are.
  *
  * <ol>
- *   <li><b>Candidates</b> (200–500) from four sources: neighbours of the history (the tracks nearest the
+ *   <li><b>Candidates</b> (200–700) from five sources: the listening model's artists for this listener (when a model
+ *       is loaded: the {@value #LISTENERS} artists it scores highest that they do not play yet and their
+ *       {@value #FAMILIAR_ARTISTS} best own artists, one unheard track each), neighbours of the history (the tracks nearest the
  *       listener's profile, and the audio-feature neighbours of their three most played tracks within those
  *       tracks' genres), the tracks that
  *       best fit their personality, popular tracks, and fresh tracks (a seeded daily sample of less-known
  *       tracks, the best-fitting kept). Tracks the listener has already interacted with, and other
  *       versions of those songs, are left out.</li>
- *   <li><b>Score</b>: history similarity H (cosine over standardised audio features against the
- *       listener's profile, mapped to 0–1), personality match P ({@link PersonalityMusicModel}), diversity
+ *   <li><b>Score</b>: history H: with a listening model, {@value #MODEL_SHARE} × the model's score of the track's
+ *       artist for this listener (folded in from their current history, relative to their best new artist; artists
+ *       they already play count {@value #FAMILIAR}) + the rest × audio similarity; without one, audio similarity alone
+ *       (cosine over standardised audio features against the listener's profile, mapped to 0–1), personality match P ({@link PersonalityMusicModel}), diversity
  *       D (1 − similarity to the picks already made), novelty N (1 − popularity), popularity; weighted by
  *       the {@link ColdStartStage}, then multiplied by 1 + the {@link GenreFeedback} adjustment (±5%).
  *       A component the listener has no data for (no history, no profile) passes its weight on.</li>
@@ -51,6 +56,12 @@ public final class SessionRecommender {
     static final int FRESH = 60;
     static final int FRESH_SAMPLE = 3000;
     static final int PER_ARTIST = 2;
+    /** Candidates from the listening model's artists, and of the listener's own artists among them. */
+    static final int LISTENERS = 200;
+    static final int FAMILIAR_ARTISTS = 20;
+    /** Share of the history score that comes from the listening model when there is one (the rest: audio similarity). */
+    static final double MODEL_SHARE = 0.85;
+    static final double FAMILIAR = 0.5;
 
     private final Catalog catalog;
     private final FeatureSpace space;
@@ -80,7 +91,12 @@ public final class SessionRecommender {
     }
 
     /** What a session is computed from. {@code profile} may be null; {@code history} is highest play score first. */
-    public record Input(Listener listener, List<HistoryEntry> history, PersonalityProfile profile, Instant now, int size) {}
+    public record Input(Listener listener, List<HistoryEntry> history, PersonalityProfile profile, Instant now, int size,
+                        ArtistScores listening) {
+        public Input(Listener listener, List<HistoryEntry> history, PersonalityProfile profile, Instant now, int size) {
+            this(listener, history, profile, now, size, null);
+        }
+    }
 
     /** One pick. {@code contributions} are the weighted components (history, personality, popularity, novelty, diversity, adjustment). */
     public record Pick(int track, double score, String source, String reason, String explanation, String becauseOfTrack,
@@ -90,12 +106,13 @@ public final class SessionRecommender {
                          Map<String, Double> blend) {}
 
     public Result recommend(Input in) {
-        ColdStartStage stage = ColdStartStage.of(in.listener().since(), in.now());
+        ColdStartStage stage = ColdStartStage.of(in.listener().since(), in.now(), in.listener().eventCount());
+        ArtistScores cf = in.listening() != null && in.listening().knownCount() > 0 ? in.listening() : null;
         // the listener's taste profile: standardised features weighted by decayed plays and explicit feedback
         Taste taste = Taste.of(catalog, features, in.history(), in.now());
         double[] profile = taste.profile();
         double profileNorm = taste.norm();
-        boolean hasHistory = taste.known();
+        boolean hasHistory = taste.known() || cf != null;
         int[] seeds = java.util.Arrays.copyOf(taste.seeds(), Math.min(SEED_TRACKS, taste.seeds().length));
         BitSet heardSongs = new BitSet(songs.count());
         for (HistoryEntry h : in.history()) {
@@ -115,7 +132,10 @@ public final class SessionRecommender {
         BitSet songsTaken = (BitSet) heardSongs.clone();
         int n = catalog.size();
         float[] rank = new float[n]; // lower is better, for Nearest's threshold selection
-        if (hasHistory) {
+        if (cf != null) {
+            add(candidates, bySource, songsTaken, modelTracks(cf, taste), LISTENERS, "listeners");
+        }
+        if (taste.known()) {
             features.cosines(profile, profileNorm, rank);
             for (int t = 0; t < n; t++) {
                 rank[t] = taste.heard(t) ? Float.MAX_VALUE : -rank[t];
@@ -156,7 +176,7 @@ public final class SessionRecommender {
             if (taste.heard(t) || pop < 15 || pop > 60) {
                 continue;
             }
-            double fit = (hasHistory ? (1 + features.cosine(t, profile, profileNorm)) / 2 : 0.5)
+            double fit = (taste.known() ? (1 + features.cosine(t, profile, profileNorm)) / 2 : 0.5)
                     + (pMatch != null ? pMatch[t] : 0.5);
             fresh.offer(t, (float) fit);
         }
@@ -173,7 +193,8 @@ public final class SessionRecommender {
             int t = e.getKey();
             cand[c] = t;
             source[c] = e.getValue();
-            hs[c] = hasHistory ? (1 + features.cosine(t, profile, profileNorm)) / 2 : 0;
+            double audio = taste.known() ? (1 + features.cosine(t, profile, profileNorm)) / 2 : 0;
+            hs[c] = cf == null ? audio : MODEL_SHARE * listened(cf, t) + (1 - MODEL_SHARE) * audio;
             ps[c] = hasPersonality ? pMatch[t] : 0;
             pop[c] = catalog.popularity(t) / 100.0;
             nov[c] = 1 - pop[c];
@@ -209,7 +230,7 @@ public final class SessionRecommender {
             taken[bestI] = true;
             int t = cand[bestI];
             perArtist.merge(catalog.trackArtists(t)[0], 1, Integer::sum);
-            picks.add(explain(in, bestI, t, bestScore, source[bestI], blend, hs, ps, pop, nov, 1 - maxSim[bestI], adj, traits));
+            picks.add(explain(in, cf, bestI, t, bestScore, source[bestI], blend, hs, ps, pop, nov, 1 - maxSim[bestI], adj, traits));
             for (int i = 0; i < m; i++) {
                 if (!taken[i]) {
                     double sim = (1 + features.cosine(t, cand[i])) / 2;
@@ -220,6 +241,39 @@ public final class SessionRecommender {
             }
         }
         return new Result(stage, List.copyOf(picks), m, Map.copyOf(bySource), blend);
+    }
+
+    /**
+     * The history score from the listening model: the track's artist's score relative to the best artist the listener
+     * does not play yet, artists they already play counting {@value #FAMILIAR} of theirs (a session is mostly new
+     * artists, with familiar ones among them).
+     */
+    private double listened(ArtistScores cf, int track) {
+        int a = catalog.trackArtists(track)[0];
+        return cf.normalised(a) * (cf.known(a) ? FAMILIAR : 1.0);
+    }
+
+    /**
+     * The model's candidates: the most popular unheard track of each of the {@value #LISTENERS} artists it scores highest
+     * that the listener does not play yet, best first, then one of each of their {@value #FAMILIAR_ARTISTS} best-scored
+     * own artists.
+     */
+    private int[] modelTracks(ArtistScores cf, Taste taste) {
+        int[] fresh = cf.top(LISTENERS, true);
+        int[] familiar = cf.topKnown(FAMILIAR_ARTISTS);
+        int[] out = new int[fresh.length + familiar.length];
+        int m = 0;
+        for (int[] group : new int[][] {fresh, familiar}) {
+            for (int a : group) {
+                for (int t : catalog.artistTracks(a)) {
+                    if (catalog.trackArtists(t)[0] == a && !taste.heard(t)) { // the artist's own tracks, not their features
+                        out[m++] = t;
+                        break;
+                    }
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, m);
     }
 
     /** The stage's weights, with each component the listener has no data for passing its weight on. */
@@ -280,7 +334,7 @@ public final class SessionRecommender {
         bySource.merge(source, added, Integer::sum);
     }
 
-    private Pick explain(Input in, int i, int t, double score, String source, Map<String, Double> blend, double[] hs, double[] ps,
+    private Pick explain(Input in, ArtistScores cf, int i, int t, double score, String source, Map<String, Double> blend, double[] hs, double[] ps,
                          double[] pop, double[] nov, double diversity, double[] adj, PersonalityMusicModel.Scorer traits) {
         Map<String, Double> contrib = new LinkedHashMap<>();
         contrib.put("history", round(blend.get("history") * hs[i]));
@@ -302,6 +356,12 @@ public final class SessionRecommender {
         String text;
         switch (reason) {
             case "history" -> {
+                int artist = catalog.trackArtists(t)[0];
+                int via = cf == null || cf.known(artist) ? -1 : cf.because(artist);
+                if (via >= 0) {
+                    text = "Listeners of " + catalog.artistName(via) + " also play " + catalog.artistName(artist);
+                    break;
+                }
                 HistoryEntry nearest = nearestHistory(in, t);
                 because = nearest == null ? null : nearest.trackId();
                 text = nearest == null ? "Close to what you play" : "Sounds like \u201c" + catalog.trackName(catalog.indexOf(nearest.trackId()))

@@ -22,6 +22,7 @@ import java.util.function.IntPredicate;
  */
 public final class CollaborativeStrategy implements Strategy {
     static final int ARTISTS = 10;
+    static final int SECOND_TRACK = 20;
     private final StrategyModels m;
 
     public CollaborativeStrategy(StrategyModels m) {
@@ -47,9 +48,16 @@ public final class CollaborativeStrategy implements Strategy {
 
     @Override
     public List<Scored> recommend(StrategyRequest r, int k) {
+        if (!r.hasTrack()) {
+            dev.mixtape.algo.learn.ArtistScores scores = m.listening(r);
+            if (scores != null) {
+                return fromListening(r, scores, k);
+            }
+        }
         ArtistNeighbours an = m.artists();
         if (an == null) {
-            throw new StrategyUnavailableException("no collaborative model is loaded (run ./mixtape import lastfm DIR)");
+            throw new StrategyUnavailableException("no collaborative model is loaded (run ./mixtape import lastfm DIR"
+                    + (r.hasTrack() ? "" : ", or ./mixtape train once listeners have events") + ")");
         }
         Catalog c = m.catalog();
         Taste taste = m.taste(r);
@@ -114,6 +122,43 @@ public final class CollaborativeStrategy implements Strategy {
                 .forEach(e -> out.add(new Scored(e.getKey(), e.getValue()[0],
                         "Listeners of " + c.artistName((int) e.getValue()[2]) + " also play " + c.artistName((int) e.getValue()[1]),
                         Map.of("collaborative", e.getValue()[0]))));
+        return out;
+    }
+
+    /**
+     * A listener without a seed track: the artists the listening model scores highest for them that they do not play
+     * yet, best first, each with its most popular track they have not heard (a second for the best {@value #SECOND_TRACK}).
+     */
+    private List<Scored> fromListening(StrategyRequest r, dev.mixtape.algo.learn.ArtistScores scores, int k) {
+        Catalog c = m.catalog();
+        Taste taste = m.taste(r);
+        IntPredicate allowed = m.allowed(r, taste);
+        int[] artists = scores.top(k, true);
+        List<Scored> out = new ArrayList<>();
+        for (int round = 0; round < 2 && out.size() < k; round++) {
+            for (int i = 0; i < artists.length && out.size() < k; i++) {
+                if (round == 1 && i >= SECOND_TRACK) {
+                    break;
+                }
+                int a = artists[i];
+                int taken = 0;
+                for (int t : c.artistTracks(a)) {
+                    if (c.trackArtists(t)[0] == a && allowed.test(t)) { // the artist's own tracks, not their features
+                        if (taken == round) {
+                            double s = scores.normalised(a) * (round == 0 ? 1 : 0.5);
+                            int via = scores.because(a);
+                            String why = via < 0 ? "Listeners with your taste play " + c.artistName(a)
+                                    : "Listeners of " + c.artistName(via) + " also play " + c.artistName(a);
+                            out.add(new Scored(t, s, why, Map.of("collaborative", s)));
+                            break;
+                        }
+                        taken++;
+                    }
+                }
+            }
+        }
+        out.sort((x, y) -> Double.compare(y.score(), x.score()) != 0 ? Double.compare(y.score(), x.score())
+                : Integer.compare(x.track(), y.track()));
         return out;
     }
 }

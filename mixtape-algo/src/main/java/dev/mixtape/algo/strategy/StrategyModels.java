@@ -27,7 +27,7 @@ public final class StrategyModels {
     private final PersonalityMusicModel personality;
     private final SongKeys songs;
     private final Trending trending;
-    private final Supplier<ArtistNeighbours> artists;
+    private final CollaborativeSource cf;
     private final float[] catalogMean;
     private final String version;
     private final GenreFeedback.Rewards rewards;
@@ -39,6 +39,29 @@ public final class StrategyModels {
 
     /** @param rewards what each kind of event is worth to the exploration and popularity strategies' genre arms */
     public StrategyModels(FeatureSpace space, Supplier<ArtistNeighbours> artists, String version, GenreFeedback.Rewards rewards) {
+        this(space, artists == null ? CollaborativeSource.NONE : new CollaborativeSource() {
+            @Override
+            public ArtistNeighbours artists() {
+                return artists.get();
+            }
+
+            @Override
+            public dev.mixtape.algo.learn.ArtistScores scores(ListenerState listener, java.time.Instant now) {
+                return null;
+            }
+
+            @Override
+            public dev.mixtape.algo.learn.ListeningModel listening() {
+                return null;
+            }
+        }, version, rewards);
+    }
+
+    /**
+     * @param cf      the collaborative knowledge (artist neighbours, listening model), which may arrive later or change
+     * @param rewards what each kind of event is worth to the exploration and popularity strategies' genre arms
+     */
+    public StrategyModels(FeatureSpace space, CollaborativeSource cf, String version, GenreFeedback.Rewards rewards) {
         this.rewards = rewards;
         this.catalog = space.catalog();
         this.space = space;
@@ -47,7 +70,7 @@ public final class StrategyModels {
         this.personality = new PersonalityMusicModel(catalog);
         this.songs = new SongKeys(catalog);
         this.trending = new Trending(catalog.size());
-        this.artists = artists;
+        this.cf = cf;
         this.catalogMean = TargetProfile.catalogMean(space);
         this.version = version;
     }
@@ -82,16 +105,27 @@ public final class StrategyModels {
 
     /** The collaborative artist model, or null. */
     public ArtistNeighbours artists() {
-        return artists == null ? null : artists.get();
+        return cf.artists();
+    }
+
+    /** The listening model served, or null. */
+    public dev.mixtape.algo.learn.ListeningModel listeningModel() {
+        return cf.listening();
+    }
+
+    /** The listener's listening-model scores, or null (no listener, no model, or nothing in the history it knows). */
+    public dev.mixtape.algo.learn.ArtistScores listening(StrategyRequest r) {
+        return r.hasListener() ? cf.scores(r.listener(), r.context().time().toInstant()) : null;
     }
 
     public float[] catalogMean() {
         return catalogMean;
     }
 
-    /** Names the catalog (and so every model built on it) in answers and cache keys. */
+    /** Names the catalog (and so every model built on it) and the listening model served, in answers and cache keys. */
     public String version() {
-        return version;
+        String v = cf.version();
+        return "-".equals(v) ? version : version + "+" + v;
     }
 
     /** The listener's taste, or null without a listener. */

@@ -32,7 +32,7 @@ class ArtistModelFilesTest {
         List<Path> files = ArtistModelFiles.save(dir, "m", model(), CATALOG, artists, Map.of("dataset", "test"));
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .containsExactly("m.cfmodel", "m.artists.tsv", "m.properties");
-        ArtistModelFiles.Saved s = ArtistModelFiles.load(dir, "m").orElseThrow();
+        ArtistModelFiles.Saved<ItemKnnModel> s = ArtistModelFiles.load(dir, "m").orElseThrow();
         assertThat(s.artistIds()).containsExactly(CATALOG.artistId(artists[0]), CATALOG.artistId(artists[1]),
                 CATALOG.artistId(artists[2]));
         assertThat(s.catalogArtists()).isEqualTo(CATALOG.artistCount());

@@ -42,6 +42,9 @@ public final class ConfigLoader {
         KEYS.put("llm.timeout.ms", "3000");
         KEYS.put("redis.url", "");
         KEYS.put("rate.limit.per.minute", "100");
+        KEYS.put("model.retrain.events", "1000");
+        KEYS.put("model.retrain.minutes", "360");
+        KEYS.put("lastfm.auto.import", "true");
         KEYS.put("session.weight.history", "0.4");
         KEYS.put("session.weight.personality", "0.4");
         KEYS.put("session.weight.diversity", "0.1");
@@ -100,10 +103,7 @@ public final class ConfigLoader {
     }
 
     private dev.mixtape.connectors.provider.ProviderConfig providers(Map<String, String> file) {
-        String flag = first("spotify.audio.features", file).orElseThrow();
-        if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
-            throw new ConfigException("spotify.audio.features must be true or false, got '" + flag + "' (" + source("spotify.audio.features", file) + ")");
-        }
+        String flag = Boolean.toString(bool("spotify.audio.features", file));
         try {
             return new dev.mixtape.connectors.provider.ProviderConfig(first("provider", file).orElseThrow(), url("spotify.api.url", file),
                     url("spotify.accounts.url", file), first("spotify.client.id", file).orElse(null), first("spotify.client.secret", file).orElse(null),
@@ -148,7 +148,8 @@ public final class ConfigLoader {
             throw new ConfigException("exploration.rewards: " + e.getMessage() + " (" + source("exploration.rewards", file) + ")");
         }
         return new ListenerConfig(first("redis.url", file).orElse(null), integer("rate.limit.per.minute", file), w, hybrid, rewards,
-                integer("cache.memory.mb", file));
+                integer("cache.memory.mb", file), new TrainingConfig(integer("model.retrain.events", file), integer("model.retrain.minutes", file),
+                        bool("lastfm.auto.import", file)));
     }
 
     /** {@code name:number,name:number} with names from {@code allowed} and numbers from 0 to 1. */
@@ -217,6 +218,14 @@ public final class ConfigLoader {
         }
         String def = KEYS.get(key);
         return def == null || def.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(def);
+    }
+
+    private boolean bool(String key, Map<String, String> file) {
+        String flag = first(key, file).orElseThrow();
+        if (!flag.equalsIgnoreCase("true") && !flag.equalsIgnoreCase("false")) {
+            throw new ConfigException(key + " must be true or false, got '" + flag + "' (" + source(key, file) + ")");
+        }
+        return Boolean.parseBoolean(flag);
     }
 
     private int integer(String key, Map<String, String> file) {

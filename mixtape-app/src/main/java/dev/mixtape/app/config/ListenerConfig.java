@@ -11,18 +11,19 @@ import dev.mixtape.algo.listener.SessionWeights;
  * @param rateLimitPerMinute requests per listener per minute on the listener API
  * @param hybridWeights      the hybrid strategy's blend, by strategy name
  * @param rewards            what each kind of event is worth to the exploration arms
+ * @param training           when the listening model is retrained in the background
  */
 public record ListenerConfig(String redisUrl, int rateLimitPerMinute, SessionWeights weights, java.util.Map<String, Double> hybridWeights,
-                             dev.mixtape.algo.listener.GenreFeedback.Rewards rewards, int cacheMemoryMb) {
+                             dev.mixtape.algo.listener.GenreFeedback.Rewards rewards, int cacheMemoryMb, TrainingConfig training) {
     /** The in-process cache tier's default budget in MiB (session picks, v2 answers, listener data). */
     public static final int DEFAULT_CACHE_MEMORY_MB = (int) (dev.mixtape.storage.cache.TieredCache.DEFAULT_LOCAL_BYTES >> 20);
     public static final ListenerConfig DEFAULT = new ListenerConfig(null, 100, SessionWeights.DEFAULT,
             dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS, dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT,
-            DEFAULT_CACHE_MEMORY_MB);
+            DEFAULT_CACHE_MEMORY_MB, TrainingConfig.DEFAULT);
 
     public ListenerConfig(String redisUrl, int rateLimitPerMinute, SessionWeights weights) {
         this(redisUrl, rateLimitPerMinute, weights, dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS,
-                dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT, DEFAULT_CACHE_MEMORY_MB);
+                dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT, DEFAULT_CACHE_MEMORY_MB, TrainingConfig.DEFAULT);
     }
 
     public ListenerConfig {
@@ -32,6 +33,7 @@ public record ListenerConfig(String redisUrl, int rateLimitPerMinute, SessionWei
         if (cacheMemoryMb < 1) {
             throw new ConfigException("cache.memory.mb must be at least 1, got " + cacheMemoryMb);
         }
+        training = training == null ? TrainingConfig.DEFAULT : training;
         if (redisUrl != null && redisUrl.isBlank()) {
             redisUrl = null;
         }

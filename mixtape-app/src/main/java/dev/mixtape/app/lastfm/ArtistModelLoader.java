@@ -26,7 +26,7 @@ public final class ArtistModelLoader {
 
     public static Result load(Path modelsDir, Catalog catalog) {
         String file = ArtistModelFiles.manifest(modelsDir, LastFmImport.MODEL_NAME).toString();
-        Optional<ArtistModelFiles.Saved> saved;
+        Optional<ArtistModelFiles.Saved<dev.mixtape.algo.cf.ItemKnnModel>> saved;
         try {
             saved = ArtistModelFiles.load(modelsDir, LastFmImport.MODEL_NAME);
         } catch (IOException | RuntimeException e) {
@@ -36,7 +36,7 @@ public final class ArtistModelLoader {
         if (saved.isEmpty()) {
             return new Result(null, "no artist model (" + file + "); 'mixtape import lastfm DIR' trains one");
         }
-        ArtistModelFiles.Saved s = saved.get();
+        ArtistModelFiles.Saved<dev.mixtape.algo.cf.ItemKnnModel> s = saved.get();
         List<String> ids = s.artistIds();
         int[] artists = new int[ids.size()];
         int missing = 0;

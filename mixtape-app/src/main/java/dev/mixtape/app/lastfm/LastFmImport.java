@@ -37,6 +37,8 @@ import java.util.Map;
  */
 public final class LastFmImport {
     public static final String MODEL_NAME = "lastfm-artists";
+    /** Every Last.fm user's matched catalog artists, for the listening model ({@link ImportedListening}). */
+    public static final String LISTENING_FILE = MODEL_NAME + ".listening.tsv.gz";
     static final int STEPS = 4;
 
     /**
@@ -96,7 +98,18 @@ public final class LastFmImport {
         }
         long t0 = System.nanoTime();
         progress.progress("read, match, train, save", 0, STEPS);
-        LastFmDataset data = new LastFmReader().read(dir);
+        return run(dir, new LastFmReader().read(dir), t0, catalog, modelsDir, progress);
+    }
+
+    /**
+     * Runs the import of an already read (and perhaps filtered: the replay evaluation leaves its test listeners out)
+     * dataset; {@code dir} is recorded as its source.
+     */
+    public Report run(Path dir, LastFmDataset data, Catalog catalog, Path modelsDir, ProgressListener progress) throws IOException {
+        return run(dir, data, System.nanoTime(), catalog, modelsDir, progress);
+    }
+
+    private Report run(Path dir, LastFmDataset data, long t0, Catalog catalog, Path modelsDir, ProgressListener progress) throws IOException {
         InteractionData rows = data.interactions();
         int artists = rows.items().size();
         double[] plays = new double[artists];
@@ -139,6 +152,9 @@ public final class LastFmImport {
         MatchFiles.writeUnmatched(unmatchedFile, ids, matches, listeners);
         files.add(matchesFile);
         files.add(unmatchedFile);
+        Path listening = modelsDir.resolve(LISTENING_FILE);
+        ImportedListening.write(listening, rows, matches.artists(), catalog);
+        files.add(listening);
         long t4 = System.nanoTime();
         progress.progress("read, match, train, save", STEPS, STEPS);
         return new Report(dir, ids, matches, matcher.sharedKeys(), listeners, rows.users().size(), t.usersCovered(),

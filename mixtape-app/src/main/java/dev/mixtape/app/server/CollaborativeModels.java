@@ -2,28 +2,46 @@ package dev.mixtape.app.server;
 
 import dev.mixtape.algo.cf.ArtistNeighbours;
 import dev.mixtape.algo.content.RelatedArtists;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mixtape.algo.learn.ArtistScores;
+import dev.mixtape.algo.learn.ListenerArtists;
+import dev.mixtape.algo.learn.ListeningModel;
+import dev.mixtape.algo.strategy.CollaborativeSource;
+import dev.mixtape.algo.strategy.ListenerState;
 import dev.mixtape.core.Catalog;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * The collaborative models of one engine's catalog, loaded after the engine is serving (so start-up does
- * not wait for them) and swappable while it serves: today the artist neighbours trained on Last.fm; a
- * model trained on the product's own events can replace them through {@link #artists(ArtistNeighbours, String)},
- * and the {@code collaborative} strategy reads {@link #artists()} like related-artists does.
+ * not wait for them) and swappable while it serves: the artist neighbours trained on Last.fm (related artists,
+ * track-seeded {@code collaborative}) and the listening model trained on our own listeners and Last.fm's
+ * ({@link #listening(ListeningModel, String)}), whose per-listener fold-in it caches for sessions and strategies.
  *
  * <p>Thread-safe: the table is replaced atomically, and a request keeps the one it read.
  */
-public final class CollaborativeModels {
+public final class CollaborativeModels implements CollaborativeSource {
+    /** Folded-in listeners kept (about 1 KB each). */
+    static final int FOLDED_LISTENERS = 100_000;
+
     private final Catalog catalog;
     private volatile ArtistNeighbours artists;
     private volatile String status = "not loaded yet";
+    private volatile ListeningModel listening;
+    private volatile String listeningStatus = "no listening model yet";
+    /** Per listener: the model version and event count it was folded in at, and the result. */
+    private final Cache<String, Folded> folded = Caffeine.newBuilder().maximumSize(FOLDED_LISTENERS).recordStats().build();
+
+    private record Folded(String state, ListeningModel.Folded value) {}
 
     public CollaborativeModels(Catalog catalog) {
         this.catalog = catalog;
     }
 
     /** The artist neighbours, or null while none are loaded. */
+    @Override
     public ArtistNeighbours artists() {
         return artists;
     }
@@ -44,6 +62,57 @@ public final class CollaborativeModels {
     /** What is loaded, or why nothing is. */
     public String status() {
         return status;
+    }
+
+    /** The listening model served, or null. */
+    @Override
+    public ListeningModel listening() {
+        return listening;
+    }
+
+    /** What listening model serves, or why none does. */
+    public String listeningStatus() {
+        return listeningStatus;
+    }
+
+    /**
+     * Serves {@code model} (null: none) from now on; requests that already read the old one finish on it.
+     *
+     * @throws IllegalArgumentException when it was trained for another catalog
+     */
+    public void listening(ListeningModel model, String why) {
+        if (model != null && model.catalog() != catalog) {
+            throw new IllegalArgumentException("the listening model was built for another catalog");
+        }
+        this.listening = model;
+        this.listeningStatus = why;
+        // entries of the old version are never served (their state names it); dropping them frees the memory now
+        folded.invalidateAll();
+    }
+
+    /**
+     * The listener's scores under the listening model, from their history as it stands: the fold-in is cached per
+     * listener until their event count (or the model) changes, so an acknowledged event changes the next answer.
+     */
+    @Override
+    public ArtistScores scores(ListenerState l, Instant now) {
+        ListeningModel m = listening;
+        if (m == null) {
+            return null;
+        }
+        String id = l.listener().id();
+        String state = m.version() + ":" + l.listener().eventCount();
+        Folded f = folded.getIfPresent(id);
+        if (f == null || !f.state().equals(state)) {
+            f = new Folded(state, m.foldIn(ListenerArtists.of(catalog, l.history(), now, m.config())));
+            folded.put(id, f);
+        }
+        return f.value().vector() == null ? null : m.scores(f.value());
+    }
+
+    /** Drops a listener's fold-in (after they are deleted). */
+    public void forget(String userId) {
+        folded.invalidate(userId);
     }
 
     /**

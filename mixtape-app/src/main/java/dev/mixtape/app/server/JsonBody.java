@@ -11,13 +11,13 @@ import java.util.TreeSet;
  * Reading JSON request bodies with errors that name the problem: malformed JSON, a body that is not an
  * object, unknown fields (a typo should not be silently ignored), fields of the wrong type.
  */
-final class JsonBody {
+public final class JsonBody {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonBody() {}
 
     /** The body as an object whose fields are all in {@code fields}; {@code example} shows the expected shape. */
-    static JsonNode object(String raw, Set<String> fields, String example) {
+    public static JsonNode object(String raw, Set<String> fields, String example) {
         JsonNode body;
         try {
             body = JSON.readTree(raw == null || raw.isBlank() ? "{}" : raw);
@@ -58,7 +58,7 @@ final class JsonBody {
     }
 
     /** A required string field. */
-    static String text(JsonNode body, String name, String what) {
+    public static String text(JsonNode body, String name, String what) {
         JsonNode n = body.get(name);
         if (n == null || n.isNull()) {
             throw new InvalidRequestException(name + " is required: " + what);

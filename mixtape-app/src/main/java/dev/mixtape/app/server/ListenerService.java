@@ -155,6 +155,9 @@ public final class ListenerService {
         sessionWriter.flush(); // no queued session of theirs may land after the delete
         boolean existed = store.deleteUser(id);
         invalidate(id);
+        if (engines.ready()) {
+            engines.get().cf().forget(id);
+        }
         if (!existed) {
             throw new NotFoundException("no listener '" + id + "'");
         }
@@ -363,7 +366,7 @@ public final class ListenerService {
         Models m = models();
         TieredCache.Cached<UserData> data = userDataCached(userId);
         String key = sessionKey(m, userId, size);
-        String state = sessionState(data.value());
+        String state = sessionState(data.value()) + ":" + m.engine().cf().version();
         java.util.function.Supplier<SessionEntry> compute = () -> new SessionEntry(state, computeSession(m, data.value(), size));
         TieredCache.Cached<SessionEntry> c = cache.get(CacheKind.RECOMMENDATIONS, key, SessionEntryCodec.INSTANCE, compute);
         if (!c.value().state().equals(state)) {
@@ -403,7 +406,10 @@ public final class ListenerService {
         return m.catalogVersion() + ":" + userId + (size == SessionRecommender.DEFAULT_SIZE ? "" : ":" + size);
     }
 
-    /** What a session answer depends on besides the catalog: when the listener was created, their event count and profile time. */
+    /**
+     * What a session answer depends on besides the catalog and the listening model (whose version the caller adds): when
+     * the listener was created, their event count and profile time.
+     */
     private static String sessionState(UserData d) {
         PersonalityProfile p = d.personality();
         return d.listener().createdAt().toEpochMilli() + ":" + d.listener().eventCount() + ":" + (p == null ? 0 : p.updatedAt().toEpochMilli());
@@ -434,8 +440,10 @@ public final class ListenerService {
 
     private ObjectNode computeSessionNow(Models m, UserData d, int size) {
         Instant now = clock.instant();
+        dev.mixtape.algo.learn.ArtistScores listening = m.engine().cf().scores(
+                new dev.mixtape.algo.strategy.ListenerState(d.listener(), d.history(), d.personality()), now);
         SessionRecommender.Result r = m.sessions().recommend(new SessionRecommender.Input(d.listener(), d.history(),
-                d.personality(), now, size));
+                d.personality(), now, size, listening));
         Catalog c = m.engine().catalog();
         String id = "ses_" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode out = NODES.objectNode();
@@ -467,6 +475,7 @@ public final class ListenerService {
         meta.set("blend", JsonBody.JSON.valueToTree(r.blend()));
         meta.put("has_history", d.history().stream().anyMatch(h -> h.plays() > 0 || h.likes() + h.saves() > 0));
         meta.put("has_personality", d.personality() != null);
+        meta.put("listening_model", listening == null ? null : listening.model().version());
         return out;
     }
 

@@ -61,6 +61,7 @@ public final class MixtapeServer implements AutoCloseable {
         if (listeners.experiments() != null) {
             new ExperimentRoutes(listeners.experiments()).register(app);
         }
+        listeners.moreRoutes().accept(app);
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */

@@ -83,7 +83,7 @@ public final class StrategyService {
         this.cache = cache;
         this.hybridWeights = hybridWeights;
         this.clock = clock;
-        this.models = new PerEngine<>(engines, e -> new Models(e, new StrategyEngine(new StrategyModels(e.space(), () -> e.cf().artists(),
+        this.models = new PerEngine<>(engines, e -> new Models(e, new StrategyEngine(new StrategyModels(e.space(), e.cf(),
                 ListenerService.catalogVersion(e.catalog()), rewards), hybridWeights)));
         listeners.onEvents(this::learn);
     }

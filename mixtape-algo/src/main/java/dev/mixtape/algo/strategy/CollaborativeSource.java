@@ -1,0 +1,47 @@
+package dev.mixtape.algo.strategy;
+
+import dev.mixtape.algo.cf.ArtistNeighbours;
+import dev.mixtape.algo.learn.ArtistScores;
+import dev.mixtape.algo.learn.ListeningModel;
+import java.time.Instant;
+
+/**
+ * The collaborative knowledge the strategies read, which can arrive after they are built and be swapped while
+ * they serve: the artist neighbours (Last.fm item-kNN) and the listening model's scores for a listener. Thread-safe.
+ */
+public interface CollaborativeSource {
+    CollaborativeSource NONE = new CollaborativeSource() {
+        @Override
+        public ArtistNeighbours artists() {
+            return null;
+        }
+
+        @Override
+        public ArtistScores scores(ListenerState listener, Instant now) {
+            return null;
+        }
+
+        @Override
+        public ListeningModel listening() {
+            return null;
+        }
+    };
+
+    /** The artist neighbours, or null while there are none. */
+    ArtistNeighbours artists();
+
+    /**
+     * The listener's scores for every artist under the listening model, folded in from their current history (cached
+     * until their next event); null when no model is loaded or the history gives it nothing.
+     */
+    ArtistScores scores(ListenerState listener, Instant now);
+
+    /** The listening model served, or null. */
+    ListeningModel listening();
+
+    /** Names the listening model served (for cache keys), "-" when none. */
+    default String version() {
+        ListeningModel m = listening();
+        return m == null ? "-" : m.version();
+    }
+}

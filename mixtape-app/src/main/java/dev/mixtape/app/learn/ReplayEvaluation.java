@@ -1,0 +1,457 @@
+package dev.mixtape.app.learn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixtape.algo.cf.EaseConfig;
+import dev.mixtape.algo.cf.EaseTrainer;
+import dev.mixtape.algo.cf.ImplicitAlsTrainer;
+import dev.mixtape.algo.cf.InteractionMatrix;
+import dev.mixtape.algo.cf.ItemKnnConfig;
+import dev.mixtape.algo.cf.ItemKnnTrainer;
+import dev.mixtape.algo.cf.MostPopularConfig;
+import dev.mixtape.algo.cf.MostPopularTrainer;
+import dev.mixtape.algo.cf.TopN;
+import dev.mixtape.algo.cf.UserScorer;
+import dev.mixtape.algo.content.SeedQuery;
+import dev.mixtape.algo.learn.ListeningConfig;
+import dev.mixtape.algo.match.ArtistMatches;
+import dev.mixtape.algo.match.ArtistNameMatcher;
+import dev.mixtape.app.MixtapeApp;
+import dev.mixtape.app.lastfm.ArtistModelLoader;
+import dev.mixtape.app.lastfm.LastFmImport;
+import dev.mixtape.app.server.Engine;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.eval.data.InteractionData;
+import dev.mixtape.eval.data.LastFmDataset;
+import dev.mixtape.eval.data.LastFmReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * {@code mixtape eval replay}: real listening the server has not seen, replayed through the product, scored at artist
+ * level (docs/EVALUATION.md, "Replay").
+ *
+ * <ol>
+ *   <li>Last.fm 2k artists are matched to catalog artists; {@code users} test listeners with at least 5 matched artists
+ *       are drawn (seeded), and a random fifth of each one's matched artists is held out.</li>
+ *   <li>The other Last.fm users are imported as the server's {@code import lastfm} would (the test listeners left out).</li>
+ *   <li>Each test listener is created and their remaining artists posted as play events (the artist's most popular
+ *       tracks, more plays for more-played artists, spread over the last 90 days) through the same service the HTTP API
+ *       uses; then the listening model is trained as the server would.</li>
+ *   <li>Every personalized surface is asked for 50 tracks (sessions, each v2 strategy and {@code auto} with only a
+ *       {@code user_id}, {@code /v1/recommendations} seeded by the listener's five most played tracks); the artists of
+ *       those tracks, in order, are scored against the held-out ones. Offline iALS, EASE, item-kNN and most-popular are
+ *       trained on the same listening (all matched artists of the other users and the test listeners' remaining ones)
+ *       and rank artists directly.</li>
+ * </ol>
+ * One run per instance; not thread-safe.
+ */
+public final class ReplayEvaluation {
+    static final int[] CUTOFFS = {20, 50};
+    static final int TRACKS_PER_ARTIST = 3;
+    /** EASE inverts an items × items matrix: above this many artists it is left out of the table. */
+    static final int MAX_EASE_ITEMS = 12_000;
+
+    public record Options(int users, long seed, double holdout) {
+        public Options {
+            if (users < 1) {
+                throw new IllegalArgumentException("users must be at least 1, got " + users);
+            }
+            if (!(holdout > 0 && holdout < 1)) {
+                throw new IllegalArgumentException("holdout must be between 0 and 1, got " + holdout);
+            }
+        }
+    }
+
+    /** One surface's scores, averaged over the listeners it answered. */
+    public record Row(String surface, String kind, int listeners, int failed, double hit20, double recall20, double ndcg20,
+                      double hit50, double recall50, double ndcg50, double knownShare, double coverage, double msPerRequest) {}
+
+    public record Report(List<Row> rows, Map<String, Object> info) {}
+
+    private final Options options;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ReplayEvaluation(Options options) {
+        this.options = options;
+    }
+
+    /** Runs the replay against {@code app}, which must be serving a catalog and have no listeners yet. */
+    public Report run(MixtapeApp app, Path lastFmDir, java.util.function.BiConsumer<String, Double> progress) throws Exception {
+        Engine engine = app.engines().get();
+        Catalog catalog = engine.catalog();
+        Map<String, Object> info = new LinkedHashMap<>();
+        progress.accept("read", 0.0);
+        LastFmDataset data = new LastFmReader().read(lastFmDir);
+        InteractionData rows = data.interactions();
+        double[] plays = new double[rows.items().size()];
+        for (int k = 0; k < rows.size(); k++) {
+            plays[rows.item()[k]] += rows.weight()[k];
+        }
+        int[] artistOf = ArtistMatches.of(new ArtistNameMatcher(catalog), data.artistNames(), plays).artists();
+        int users = rows.users().size();
+        // per Last.fm user: catalog artist -> plays
+        List<Map<Integer, Double>> byUser = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            byUser.add(new LinkedHashMap<>());
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            int a = artistOf[rows.item()[k]];
+            if (a >= 0 && rows.weight()[k] > 0) {
+                byUser.get(rows.user()[k]).merge(a, (double) rows.weight()[k], Double::sum);
+            }
+        }
+        SplittableRandom rnd = new SplittableRandom(options.seed());
+        int[] eligible = java.util.stream.IntStream.range(0, users).filter(u -> byUser.get(u).size() >= 5).toArray();
+        shuffle(eligible, rnd);
+        int[] test = Arrays.copyOf(eligible, Math.min(options.users(), eligible.length));
+        BitSet isTest = new BitSet();
+        for (int u : test) {
+            isTest.set(u);
+        }
+        List<int[]> trainArtists = new ArrayList<>();
+        List<BitSet> heldOut = new ArrayList<>();
+        for (int u : test) {
+            int[] arts = byUser.get(u).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            shuffle(arts, rnd);
+            int hold = Math.max(1, (int) Math.round(arts.length * options.holdout()));
+            BitSet h = new BitSet();
+            for (int i = 0; i < hold; i++) {
+                h.set(arts[i]);
+            }
+            heldOut.add(h);
+            trainArtists.add(Arrays.stream(arts, hold, arts.length).sorted().toArray());
+        }
+        info.put("test_listeners", test.length);
+        info.put("held_out_artists", heldOut.stream().mapToInt(BitSet::cardinality).sum());
+        info.put("matched_catalog_artists", Arrays.stream(artistOf).filter(a -> a >= 0).distinct().count());
+
+        // 2. import the other users, as `import lastfm` would
+        progress.accept("import", 0.1);
+        InteractionData others = without(rows, isTest);
+        Path models = app.config().home().resolve("models");
+        new LastFmImport(LastFmImport.Options.defaults()).run(lastFmDir, new LastFmDataset(others, data.artistNames(), data.tags(),
+                data.tagIds(), data.tagNames(), data.problems()), catalog, models, (p, d, t) -> {});
+        ArtistModelLoader.Result loaded = ArtistModelLoader.load(models, catalog);
+        engine.cf().artists(loaded.neighbours(), loaded.status());
+
+        // 3. the test listeners' remaining listening, as events through the service layer
+        progress.accept("events", 0.2);
+        Instant now = Instant.now();
+        long events = 0;
+        for (int i = 0; i < test.length; i++) {
+            String id = "replay-" + rows.users().id(test[i]);
+            app.listeners().createUser(id, now.minusSeconds(120L * 86_400));
+            ObjectNode body = json.createObjectNode();
+            ArrayNode list = body.putArray("events");
+            Map<Integer, Double> p = byUser.get(test[i]);
+            for (int a : trainArtists.get(i)) {
+                int[] tracks = ownTracks(catalog, a);
+                int n = 1 + (int) Math.min(5, Math.floor(Math.log1p(p.get(a) / 50.0) / Math.log(2)));
+                for (int e = 0; e < n; e++) {
+                    int t = tracks[e % Math.min(TRACKS_PER_ARTIST, tracks.length)];
+                    ObjectNode ev = list.addObject();
+                    ev.put("user_id", id);
+                    ev.put("track_id", catalog.trackId(t));
+                    ev.put("type", "play");
+                    ev.put("timestamp", now.minusSeconds(60 + rnd.nextLong(90L * 86_400)).toString());
+                    ev.put("ms_played", Math.max(30_000, catalog.durationMs(t)));
+                    if (list.size() == 1000) {
+                        events += app.listeners().ingest(body).accepted();
+                        list.removeAll();
+                    }
+                }
+            }
+            if (!list.isEmpty()) {
+                events += app.listeners().ingest(body).accepted();
+            }
+            if (i % 20 == 0) {
+                progress.accept("events", 0.2 + 0.3 * i / test.length);
+            }
+        }
+        info.put("events_posted", events);
+
+        // train as the server would
+        progress.accept("train", 0.5);
+        TrainingJob job = app.training().train("replay evaluation");
+        while (!job.done()) {
+            Thread.sleep(50);
+        }
+        if (job.state() != TrainingJob.State.SUCCEEDED) {
+            throw new IOException("training failed: " + job.error());
+        }
+        info.put("model", job.version());
+        info.put("model_manifest", job.manifest());
+
+        // 4. the surfaces
+        List<Row> out = new ArrayList<>();
+        List<String> strategies = app.listeners() == null ? List.of() : strategyNames(app);
+        int surfaces = strategies.size() + 2;
+        int done = 0;
+        out.add(score("sessions", "product", test, heldOut, trainArtists, catalog, i -> sessionArtists(app, catalog, "replay-" + rows.users().id(test[i]))));
+        progress.accept("score", 0.6 + 0.35 * ++done / surfaces);
+        for (String s : strategies) {
+            out.add(score("v2 " + s, "product", test, heldOut, trainArtists, catalog,
+                    i -> strategyArtists(app, catalog, "replay-" + rows.users().id(test[i]), s)));
+            progress.accept("score", 0.6 + 0.35 * ++done / surfaces);
+        }
+        out.add(score("/v1/recommendations (top 5 tracks)", "product", test, heldOut, trainArtists, catalog,
+                i -> seedArtists(engine, catalog, trainArtists.get(i), byUser.get(test[i]))));
+        progress.accept("offline", 0.95);
+        out.addAll(offline(byUser, isTest, test, trainArtists, heldOut, catalog));
+        progress.accept("done", 1.0);
+        return new Report(out, info);
+    }
+
+    private static List<String> strategyNames(MixtapeApp app) {
+        return app.strategies().engine().registry().names();
+    }
+
+    private List<Integer> sessionArtists(MixtapeApp app, Catalog c, String user) {
+        JsonNode body = app.listeners().session(user, 50).body();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode r : body.get("recommendations")) {
+            ids.add(r.get("track").get("id").asText());
+        }
+        return artists(c, ids);
+    }
+
+    private List<Integer> strategyArtists(MixtapeApp app, Catalog c, String user, String strategy) {
+        try {
+            ObjectNode req = json.createObjectNode().put("user_id", user).put("strategy", strategy).put("n", 50);
+            JsonNode body = json.readTree(app.strategies().recommend(req).body());
+            List<String> ids = new ArrayList<>();
+            for (JsonNode r : body.get("recommendations")) {
+                ids.add(r.get("track").get("id").asText());
+            }
+            return artists(c, ids);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<Integer> seedArtists(Engine engine, Catalog c, int[] train, Map<Integer, Double> plays) {
+        // the listener's five most played tracks: the top track of each of their five most played artists
+        Integer[] order = Arrays.stream(train).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Double.compare(plays.get(b), plays.get(a)) != 0 ? Double.compare(plays.get(b), plays.get(a)) : Integer.compare(a, b));
+        List<String> seeds = new ArrayList<>();
+        for (int k = 0; k < Math.min(5, order.length); k++) {
+            seeds.add(c.trackId(ownTracks(c, order[k])[0]));
+        }
+        int[] tracks = engine.recommend(new SeedQuery(seeds, List.of(), List.of(), 50, null, null, null, SeedQuery.DEFAULT_MAX_PER_ARTIST)).tracks();
+        List<String> ids = new ArrayList<>();
+        for (int t : tracks) {
+            ids.add(c.trackId(t));
+        }
+        return artists(c, ids);
+    }
+
+    /** The primary artists of the tracks, in order, each once; the list is cut to the artists of the first 50 tracks. */
+    private static List<Integer> artists(Catalog c, List<String> trackIds) {
+        LinkedHashSet<Integer> out = new LinkedHashSet<>();
+        for (String id : trackIds.subList(0, Math.min(50, trackIds.size()))) {
+            int t = c.indexOf(id);
+            if (t >= 0) {
+                out.add(c.trackArtists(t)[0]);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Scores one surface; {@code listFor} gives artists for test listener i, ranked (for a track surface: of its first 20 and 50 tracks). */
+    private Row score(String surface, String kind, int[] test, List<BitSet> heldOut, List<int[]> train, Catalog c,
+                      Function<Integer, List<Integer>> listFor) {
+        double[] sum = new double[7];
+        int answered = 0;
+        int failed = 0;
+        BitSet covered = new BitSet();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < test.length; i++) {
+            List<Integer> list;
+            try {
+                list = listFor.apply(i);
+            } catch (RuntimeException e) {
+                failed++;
+                continue;
+            }
+            answered++;
+            double[] m = metrics(list, heldOut.get(i), train.get(i));
+            for (int k = 0; k < m.length; k++) {
+                sum[k] += m[k];
+            }
+            list.forEach(covered::set);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6 / Math.max(1, test.length);
+        int n = Math.max(1, answered);
+        long catalogArtists = c.artistCount();
+        return new Row(surface, kind, answered, failed, sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n,
+                sum[6] / n, (double) covered.cardinality() / catalogArtists, ms);
+    }
+
+    /** hit@20, recall@20, ndcg@20, hit@50, recall@50, ndcg@50, known share (of the list at 50). */
+    static double[] metrics(List<Integer> ranked, BitSet test, int[] train) {
+        double[] out = new double[7];
+        int tests = test.cardinality();
+        for (int ci = 0; ci < CUTOFFS.length; ci++) {
+            int k = CUTOFFS[ci];
+            int hits = 0;
+            double dcg = 0;
+            for (int r = 0; r < Math.min(k, ranked.size()); r++) {
+                if (test.get(ranked.get(r))) {
+                    hits++;
+                    dcg += 1 / (Math.log(r + 2) / Math.log(2));
+                }
+            }
+            double idcg = 0;
+            for (int r = 0; r < Math.min(k, tests); r++) {
+                idcg += 1 / (Math.log(r + 2) / Math.log(2));
+            }
+            out[3 * ci] = hits > 0 ? 1 : 0;
+            out[3 * ci + 1] = tests == 0 ? 0 : (double) hits / Math.min(k, tests);
+            out[3 * ci + 2] = idcg == 0 ? 0 : dcg / idcg;
+        }
+        int known = 0;
+        int len = Math.min(50, ranked.size());
+        for (int r = 0; r < len; r++) {
+            known += Arrays.binarySearch(train, ranked.get(r)) >= 0 ? 1 : 0;
+        }
+        out[6] = len == 0 ? 0 : (double) known / len;
+        return out;
+    }
+
+    /** The offline models on the same listening: users × catalog artists, binarised. */
+    private List<Row> offline(List<Map<Integer, Double>> byUser, BitSet isTest, int[] test, List<int[]> train, List<BitSet> heldOut,
+                              Catalog c) {
+        int artists = c.artistCount();
+        List<Integer> u = new ArrayList<>();
+        List<Integer> it = new ArrayList<>();
+        int row = 0;
+        int[] testRow = new int[test.length];
+        for (int x = 0; x < byUser.size(); x++) {
+            if (isTest.get(x) || byUser.get(x).isEmpty()) {
+                continue;
+            }
+            for (int a : byUser.get(x).keySet()) {
+                u.add(row);
+                it.add(a);
+            }
+            row++;
+        }
+        for (int i = 0; i < test.length; i++) {
+            testRow[i] = row;
+            for (int a : train.get(i)) {
+                u.add(row);
+                it.add(a);
+            }
+            row++;
+        }
+        float[] ones = new float[u.size()];
+        Arrays.fill(ones, 1f);
+        InteractionMatrix m = InteractionMatrix.of(row, artists, u.stream().mapToInt(Integer::intValue).toArray(),
+                it.stream().mapToInt(Integer::intValue).toArray(), ones);
+        // EASE needs items² memory: train it on the artists someone has
+        List<Row> out = new ArrayList<>();
+        Map<String, UserScorer> models = new LinkedHashMap<>();
+        models.put("offline iALS (64 f., α 10, λ 50)", new ImplicitAlsTrainer(ListeningConfig.defaults().als()).train(m));
+        models.put("offline item-kNN", new ItemKnnTrainer(ItemKnnConfig.defaults()).train(m));
+        models.put("offline most-popular", new MostPopularTrainer(MostPopularConfig.defaults()).train(m));
+        Compact compact = Compact.of(m);
+        if (compact.matrix().items() <= MAX_EASE_ITEMS) {
+            models.put("offline EASE", compact.wrap(new EaseTrainer(EaseConfig.defaults()).train(compact.matrix()), artists));
+        }
+        for (Map.Entry<String, UserScorer> e : models.entrySet()) {
+            UserScorer model = e.getValue();
+            out.add(score(e.getKey(), "offline", test, heldOut, train, c, i -> {
+                int[] top = TopN.recommend(model, m, testRow[i], 50);
+                List<Integer> l = new ArrayList<>(top.length);
+                for (int a : top) {
+                    l.add(a);
+                }
+                return l;
+            }));
+        }
+        return out;
+    }
+
+    /** A matrix restricted to the items someone has, and the way back to full item indices. */
+    private record Compact(InteractionMatrix matrix, int[] itemOf) {
+        static Compact of(InteractionMatrix m) {
+            int[] itemOf = java.util.stream.IntStream.range(0, m.items()).filter(i -> m.itemCount(i) > 0).toArray();
+            int[] compactOf = new int[m.items()];
+            Arrays.fill(compactOf, -1);
+            for (int k = 0; k < itemOf.length; k++) {
+                compactOf[itemOf[k]] = k;
+            }
+            int[] cols = new int[m.nnz()];
+            for (int e = 0; e < cols.length; e++) {
+                cols[e] = compactOf[m.userItems()[e]];
+            }
+            return new Compact(InteractionMatrix.ofCsr(m.users(), itemOf.length, m.userPtr().clone(), cols, m.userValues().clone()), itemOf);
+        }
+
+        UserScorer wrap(UserScorer inner, int items) {
+            return new UserScorer() {
+                @Override
+                public int items() {
+                    return items;
+                }
+
+                @Override
+                public void score(int user, float[] out) {
+                    float[] s = new float[inner.items()];
+                    inner.score(user, s);
+                    Arrays.fill(out, 0, items, Float.NEGATIVE_INFINITY);
+                    for (int k = 0; k < itemOf.length; k++) {
+                        out[itemOf[k]] = s[k];
+                    }
+                }
+            };
+        }
+    }
+
+    /** The artist's tracks on which it is the primary artist, most popular first (all its tracks when there are none). */
+    private static int[] ownTracks(Catalog c, int artist) {
+        int[] own = Arrays.stream(c.artistTracks(artist)).filter(t -> c.trackArtists(t)[0] == artist).toArray();
+        return own.length > 0 ? own : c.artistTracks(artist);
+    }
+
+    private static InteractionData without(InteractionData rows, BitSet users) {
+        int n = 0;
+        for (int k = 0; k < rows.size(); k++) {
+            n += users.get(rows.user()[k]) ? 0 : 1;
+        }
+        int[] u = new int[n];
+        int[] i = new int[n];
+        float[] w = new float[n];
+        int m = 0;
+        for (int k = 0; k < rows.size(); k++) {
+            if (!users.get(rows.user()[k])) {
+                u[m] = rows.user()[k];
+                i[m] = rows.item()[k];
+                w[m++] = rows.weight()[k];
+            }
+        }
+        return new InteractionData(rows.name(), rows.users(), rows.items(), u, i, w, null, rows.problems());
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

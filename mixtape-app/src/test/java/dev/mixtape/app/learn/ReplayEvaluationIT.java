@@ -1,0 +1,43 @@
+package dev.mixtape.app.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mixtape.app.MixtapeApp;
+import dev.mixtape.app.TestData;
+import dev.mixtape.app.config.ListenerConfig;
+import dev.mixtape.app.config.MixtapeConfig;
+import dev.mixtape.app.config.TrainingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The replay evaluation on 80 listeners: the ordering it must keep (docs/EVALUATION.md has the 300-listener table). */
+class ReplayEvaluationIT {
+    @Test
+    void sessionsAndCollaborativeBeatMostPopularByAWideMarginAndStayNearOfflineIals() throws Exception {
+        Path data = TestData.dataDir();
+        Path home = Files.createTempDirectory("mixtape-replay-it");
+        ListenerConfig l = ListenerConfig.DEFAULT;
+        ListenerConfig listeners = new ListenerConfig(null, 1_000_000, l.weights(), l.hybridWeights(), l.rewards(), l.cacheMemoryMb(),
+                new TrainingConfig(0, 0, false));
+        MixtapeConfig cfg = new MixtapeConfig(0, home, data, data.resolve("spotify-tracks-114k/dataset.csv.gz"),
+                "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", List.of(), 3, 1000, null, listeners);
+        ReplayEvaluation.Report r;
+        try (MixtapeApp app = MixtapeApp.start(cfg)) {
+            app.loadCatalog((phase, done, total) -> {});
+            app.modelsLoaded().join();
+            r = new ReplayEvaluation(new ReplayEvaluation.Options(80, 7, 0.2)).run(app, data.resolve("lastfm-hetrec2011-2k"), (p, f) -> {});
+        }
+        Map<String, ReplayEvaluation.Row> rows = r.rows().stream().collect(Collectors.toMap(ReplayEvaluation.Row::surface, x -> x));
+        double pop = rows.get("offline most-popular").recall50();
+        double ials = rows.get("offline iALS (64 f., α 10, λ 50)").recall50();
+        assertThat(rows.get("sessions").failed()).isZero();
+        assertThat(rows.get("sessions").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.7 * ials);
+        assertThat(rows.get("v2 collaborative").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.7 * ials);
+        assertThat(rows.get("v2 auto").recall50()).isGreaterThan(1.4 * pop);
+        assertThat(ReplayReport.markdown(r)).contains("| sessions | 80 | 0 |");
+    }
+}
