@@ -38,7 +38,12 @@ class LastFmImportTest {
         assertThat(r.covered()).isEqualTo(5);
         assertThat(r.files()).extracting(p -> p.getFileName().toString()).containsExactly("lastfm-artists.cfmodel",
                 "lastfm-artists.artists.tsv", "lastfm-artists.properties", "lastfm-artists.matches.tsv",
-                "lastfm-artists.unmatched.tsv");
+                "lastfm-artists.unmatched.tsv", "lastfm-artists.listening.tsv.gz");
+        // the listening model's input: every user with a matched artist, with their matched artists
+        List<int[]> listening = ImportedListening.read(tmp.resolve("models/" + LastFmImport.LISTENING_FILE), catalog).orElseThrow();
+        assertThat(listening).hasSize(6);
+        assertThat(listening.stream().flatMapToInt(java.util.Arrays::stream).distinct().boxed().toList())
+                .contains(LastFmFixture.artist(catalog, "The Killers"), LastFmFixture.artist(catalog, "Lady Gaga"));
         List<String> unmatched = Files.readAllLines(r.unmatchedFile());
         assertThat(unmatched).containsExactly("rank\tlastfm_id\tlastfm_name\tlisteners\tplays",
                 "1\t5\tDepeche Mode\t2\t1010", "2\t7\tObscure\t1\t3");
