@@ -15,13 +15,16 @@ import dev.mixtape.algo.cf.MostPopularTrainer;
 import dev.mixtape.algo.cf.TopN;
 import dev.mixtape.algo.cf.UserScorer;
 import dev.mixtape.algo.content.SeedQuery;
+import dev.mixtape.algo.learn.ArtistScores;
 import dev.mixtape.algo.learn.ListeningConfig;
 import dev.mixtape.algo.match.ArtistMatches;
+import dev.mixtape.algo.strategy.ListenerState;
 import dev.mixtape.algo.match.ArtistNameMatcher;
 import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.app.lastfm.ArtistModelLoader;
 import dev.mixtape.app.lastfm.LastFmImport;
 import dev.mixtape.app.server.Engine;
+import dev.mixtape.app.server.ListenerService;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.eval.data.InteractionData;
 import dev.mixtape.eval.data.LastFmDataset;
@@ -124,7 +127,10 @@ public final class ReplayEvaluation {
         List<int[]> trainArtists = new ArrayList<>();
         List<BitSet> heldOut = new ArrayList<>();
         for (int u : test) {
-            int[] arts = byUser.get(u).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            // an artist with no track of its own (only features on others' tracks) cannot be posted as its own history:
+            // its events would name another artist, who would then count as known although they may be held out
+            int[] arts = byUser.get(u).keySet().stream().mapToInt(Integer::intValue).filter(a -> ownTracks(catalog, a).length > 0)
+                    .sorted().toArray();
             shuffle(arts, rnd);
             int hold = Math.max(1, (int) Math.round(arts.length * options.holdout()));
             BitSet h = new BitSet();
@@ -207,6 +213,8 @@ public final class ReplayEvaluation {
                     i -> strategyArtists(app, catalog, "replay-" + rows.users().id(test[i]), s)));
             progress.accept("score", 0.6 + 0.35 * ++done / surfaces);
         }
+        out.add(score("listening model (artists ranked)", "model", test, heldOut, trainArtists, catalog,
+                i -> modelArtists(app, engine, "replay-" + rows.users().id(test[i]))));
         out.add(score("/v1/recommendations (top 5 tracks)", "product", test, heldOut, trainArtists, catalog,
                 i -> seedArtists(engine, catalog, trainArtists.get(i), byUser.get(test[i]))));
         progress.accept("offline", 0.95);
@@ -226,6 +234,16 @@ public final class ReplayEvaluation {
             ids.add(r.get("track").get("id").asText());
         }
         return artists(c, ids);
+    }
+
+    /** The served listening model's own artist ranking for the listener (new artists only): what the surfaces build on. */
+    private static List<Integer> modelArtists(MixtapeApp app, Engine engine, String user) {
+        ListenerService.UserData d = app.listeners().userData(user);
+        ArtistScores s = engine.cf().scores(new ListenerState(d.listener(), d.history(), d.personality()), Instant.now());
+        if (s == null) {
+            throw new IllegalStateException("no listening model scores for " + user);
+        }
+        return Arrays.stream(s.top(50, true)).boxed().toList();
     }
 
     private List<Integer> strategyArtists(MixtapeApp app, Catalog c, String user, String strategy) {
@@ -421,10 +439,9 @@ public final class ReplayEvaluation {
         }
     }
 
-    /** The artist's tracks on which it is the primary artist, most popular first (all its tracks when there are none). */
+    /** The artist's tracks on which it is the primary artist, most popular first (none for an artist only featured). */
     private static int[] ownTracks(Catalog c, int artist) {
-        int[] own = Arrays.stream(c.artistTracks(artist)).filter(t -> c.trackArtists(t)[0] == artist).toArray();
-        return own.length > 0 ? own : c.artistTracks(artist);
+        return Arrays.stream(c.artistTracks(artist)).filter(t -> c.trackArtists(t)[0] == artist).toArray();
     }
 
     private static InteractionData without(InteractionData rows, BitSet users) {
