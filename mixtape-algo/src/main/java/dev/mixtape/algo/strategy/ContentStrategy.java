@@ -13,6 +13,8 @@ import java.util.Map;
  * features). With both, the two are averaged.
  */
 public final class ContentStrategy implements Strategy {
+    /** For a listener the listening model knows (and no seed track): how far the listener's collaborative neighbourhood counts against sound similarity ({@link Neighbourhood}). */
+    static final double PRIOR_WEIGHT = 0.6;
     /** Squared distance from which similarity counts as 0: (2σ)², where similarity is e^-4 ≈ 0.018. */
     static final float FAR = FeatureSpace.similarityFloor();
     private final StrategyModels m;
@@ -71,6 +73,11 @@ public final class ContentStrategy implements Strategy {
             score[t] = trackSim != null && tasteSim != null ? (trackSim[t] + tasteSim[t]) / 2 : trackSim != null ? trackSim[t] : tasteSim[t];
         }
         float[] keep = score.clone();
+        Neighbourhood nb = Neighbourhood.of(m, r);
+        if (nb != null) {
+            return nb.rank(keep, PRIOR_WEIGHT, m.allowed(r, taste), k, "taste_similarity",
+                    t -> nb.explain("Close to the sound of what you play", t));
+        }
         int[] best = StrategyModels.top(score, k, m.allowed(r, taste));
         List<Scored> out = new ArrayList<>(best.length);
         String seedName = r.hasTrack() ? "\u201c" + m.catalog().trackName(r.track()) + "\u201d" : null;

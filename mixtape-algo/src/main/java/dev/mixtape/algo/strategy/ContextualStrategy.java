@@ -18,6 +18,8 @@ import java.util.StringJoiner;
  * the request's {@code user_context.time}, else from the request's own timestamp.
  */
 public final class ContextualStrategy implements Strategy {
+    /** For a listener the listening model knows (and no seed track): how far the listener's collaborative neighbourhood counts against the context fit ({@link Neighbourhood}). */
+    static final double PRIOR_WEIGHT = 0.5;
     private final StrategyModels m;
     private final BuiltInPromptInterpreter interpreter = new BuiltInPromptInterpreter();
     /** Phrases whose catalog-wide fit is kept (360 KB each on the full catalog). */
@@ -93,9 +95,13 @@ public final class ContextualStrategy implements Strategy {
         }
         float[] keep = score.clone();
         Taste taste = m.taste(r);
+        String why = "Fits a " + phrase;
+        Neighbourhood nb = Neighbourhood.of(m, r);
+        if (nb != null) {
+            return nb.rank(keep, PRIOR_WEIGHT, m.allowed(r, taste), k, "context_fit", t -> nb.explain(why, t));
+        }
         int[] best = StrategyModels.top(score, k, m.allowed(r, taste));
         List<Scored> out = new ArrayList<>(best.length);
-        String why = "Fits a " + phrase;
         for (int t : best) {
             out.add(new Scored(t, keep[t], why, Map.of("context_fit", (double) keep[t])));
         }

@@ -96,6 +96,9 @@ public final class ExplorationStrategy implements Strategy {
                 relevance.merge(t, 0.3, Math::max);
             }
         }
+        // with the listener's collaborative neighbourhood the content and popularity candidates come from it
+        // (Neighbourhood): relevance then leads and the genre's sampled reward varies it, instead of the other way round
+        boolean known = Neighbourhood.of(m, r) != null;
         List<Integer> cands = new ArrayList<>(new java.util.TreeSet<>(relevance.keySet()));
         GenreFeedback fb = m.feedback(r);
         boolean thompson = !"epsilon".equals(r.params().get("method"));
@@ -106,7 +109,7 @@ public final class ExplorationStrategy implements Strategy {
             for (int t : cands) {
                 int g = primaryGenre(t);
                 double th = theta.computeIfAbsent(g, x -> sample(fb, x, rnd));
-                scored.add(new double[] {t, th * (0.5 + 0.5 * relevance.get(t)), th});
+                scored.add(new double[] {t, known ? Math.sqrt(th) * relevance.get(t) : th * (0.5 + 0.5 * relevance.get(t)), th});
             }
             scored.sort((a, b) -> Double.compare(b[1], a[1]) != 0 ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
             for (double[] s : scored.subList(0, Math.min(k, scored.size()))) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 /** The listener's Big Five profile through the trait → music model (docs/LISTENERS.md). */
 public final class PersonalityStrategy implements Strategy {
+    /** For a listener the listening model knows (and no seed track): how far the listener's collaborative neighbourhood counts against the personality match ({@link Neighbourhood}). */
+    static final double PRIOR_WEIGHT = 0.6;
     private final StrategyModels m;
 
     public PersonalityStrategy(StrategyModels m) {
@@ -43,6 +45,13 @@ public final class PersonalityStrategy implements Strategy {
             score[t] += 0.001f * m.catalog().popularity(t);
         }
         float[] keep = score.clone();
+        Neighbourhood nb = Neighbourhood.of(m, r);
+        if (nb != null) {
+            return nb.rank(keep, PRIOR_WEIGHT, m.allowed(r, m.taste(r)), k, "personality", t -> {
+                String trait = s.mainTrait(t);
+                return nb.explain(trait == null ? "Fits your personality profile" : "Fits your " + trait, t);
+            });
+        }
         int[] best = StrategyModels.top(score, k, m.allowed(r, m.taste(r)));
         List<Scored> out = new ArrayList<>(best.length);
         for (int t : best) {

@@ -18,6 +18,8 @@ import java.util.Map;
  * velocity alone.
  */
 public final class PopularityStrategy implements Strategy {
+    /** For a listener the listening model knows (and no seed track): how far the listener's collaborative neighbourhood counts against popularity ({@link Neighbourhood}). */
+    static final double PRIOR_WEIGHT = 0.5;
     private final StrategyModels m;
 
     public PopularityStrategy(StrategyModels m) {
@@ -81,6 +83,11 @@ public final class PopularityStrategy implements Strategy {
             score[t] = (float) s;
         }
         float[] keep = score.clone();
+        Neighbourhood nb = Neighbourhood.of(m, r);
+        if (nb != null && !trendingOnly) {
+            return nb.rank(keep, PRIOR_WEIGHT, m.allowed(r, taste), k, "popularity", t -> nb.explain(velocity[t] > 0.5 ? "Trending now"
+                    : "Popular with listeners (popularity " + c.popularity(t) + ")", t));
+        }
         int[] best = StrategyModels.top(score, k, m.allowed(r, taste));
         List<Scored> out = new ArrayList<>(best.length);
         for (int t : best) {

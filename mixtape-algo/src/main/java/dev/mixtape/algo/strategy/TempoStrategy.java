@@ -19,6 +19,8 @@ import java.util.Set;
  * energetic contexts favour energy, and a seed track favours its sound. Stateless; thread-safe.
  */
 public final class TempoStrategy implements Strategy {
+    /** For a listener the listening model knows (and no seed track): how far the listener's collaborative neighbourhood counts against the tempo fit ({@link Neighbourhood}). */
+    static final double PRIOR_WEIGHT = 0.5;
     static final Map<String, Double> CADENCE = Map.of("running", 165.0, "run", 165.0, "cycling", 150.0, "workout", 130.0,
             "gym", 130.0, "training", 130.0, "hiit", 140.0, "dance", 124.0, "dancing", 124.0, "walking", 115.0);
 
@@ -144,12 +146,16 @@ public final class TempoStrategy implements Strategy {
             score[t] = (float) (s + 0.0005 * m.catalog().popularity(t));
         }
         float[] keep = score.clone();
+        java.util.function.IntFunction<String> why = t -> String.format(java.util.Locale.ROOT,
+                target.usual() ? "%.0f BPM, near the %.0f BPM you usually play" : "%.0f BPM for your %.0f BPM target", tempo[t], bpm);
+        Neighbourhood nb = Neighbourhood.of(m, r);
+        if (nb != null) {
+            return nb.rank(keep, PRIOR_WEIGHT, m.allowed(r, m.taste(r)), k, "tempo_fit", t -> nb.explain(why.apply(t), t));
+        }
         int[] best = StrategyModels.top(score, k, m.allowed(r, m.taste(r)));
         List<Scored> out = new ArrayList<>(best.length);
         for (int t : best) {
-            out.add(new Scored(t, keep[t], String.format(java.util.Locale.ROOT, target.usual() ? "%.0f BPM, near the %.0f BPM you usually play"
-                            : "%.0f BPM for your %.0f BPM target", tempo[t], bpm),
-                    Map.of("tempo_fit", (double) keep[t])));
+            out.add(new Scored(t, keep[t], why.apply(t), Map.of("tempo_fit", (double) keep[t])));
         }
         return out;
     }
