@@ -49,6 +49,13 @@ public class RecommendBenchmark {
     @Param({"20241127"})
     public long querySeed;
 
+    /**
+     * Whether the Last.fm artist model is imported first (into a temporary folder), so that track and artist seeds
+     * draw from their collaborative neighbours as on a server with the Last.fm data.
+     */
+    @Param({"false", "true"})
+    public boolean collaborative;
+
     Engine engine;
     SeedQuery[] queries;
     Map<String, List<String>>[] params;
@@ -60,6 +67,18 @@ public class RecommendBenchmark {
         long start = System.nanoTime();
         Catalog catalog = BenchData.loadCatalog(file);
         engine = Engine.of(catalog);
+        if (collaborative) {
+            Path lastFm = dev.mixtape.core.DataDir.resolve().resolve("lastfm-hetrec2011-2k");
+            Path models = java.nio.file.Files.createTempDirectory("mixtape-bench-models");
+            new dev.mixtape.app.lastfm.LastFmImport(dev.mixtape.app.lastfm.LastFmImport.Options.defaults())
+                    .run(lastFm, catalog, models, (phase, done, total) -> {});
+            dev.mixtape.app.lastfm.ArtistModelLoader.Result r = dev.mixtape.app.lastfm.ArtistModelLoader.load(models, catalog);
+            if (r.neighbours() == null) {
+                throw new IllegalStateException("the Last.fm artist model did not load: " + r.status());
+            }
+            engine.cf().artists(r.neighbours(), r.status());
+            System.out.printf("[mixtape] collaborative neighbours: %s%n", r.status());
+        }
         long loaded = System.nanoTime();
         List<QueryGenerator.Query> generated =
                 QueryGenerator.generate(QueryGenerator.SeedPool.of(catalog), queryCount, querySeed);

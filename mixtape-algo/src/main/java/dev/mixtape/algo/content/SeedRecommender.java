@@ -4,8 +4,11 @@ import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
@@ -15,10 +18,17 @@ import java.util.concurrent.Semaphore;
  * <p>Each seed contributes a candidate pool and an affinity in [0, 1] for every member:
  * <ul>
  *   <li>track: its {@value #NEIGHBOURS} nearest neighbours in {@link FeatureSpace}, the tracks of its
- *       genres and of its artists; affinity 0.7 × audio similarity + 0.3 × genre overlap;</li>
+ *       genres and of its artists; affinity 0.7 × audio similarity + 0.3 × genre overlap. When its primary
+ *       artist has collaborative neighbours ({@link ArtistKin}), their tracks join the pool and the affinity
+ *       becomes 0.3 × audio similarity + 0.1 × genre overlap + 0.6 × kinship, where kinship is
+ *       {@value #SELF_KINSHIP} for the seed's artist, {@code 0.9 − 0.5·rank / }{@value #KIN} for its
+ *       {@value #KIN} best neighbours and 0 for any other artist: tracks of the artists its listeners also play
+ *       come before tracks that merely sound alike;</li>
  *   <li>artist: its tracks, the tracks of its {@value #RELATED} closest {@link RelatedArtists} and of
  *       its three main genres; affinity 0.6 × similarity to the artist's centroid + 0.2 × genre
- *       overlap + 0.2 × (1 for the artist itself, 0.6 for a related artist);</li>
+ *       overlap + 0.2 × (1 for the artist itself, 0.6 for a related artist). With collaborative neighbours,
+ *       its {@value #KIN} best ones replace the related artists, and the affinity is 0.3 × similarity +
+ *       0.1 × genre overlap + 0.6 × kinship (as for a track);</li>
  *   <li>genre: the genre's tracks; affinity 0.5 + 0.5 × similarity to the genre's centroid.</li>
  * </ul>
  * A candidate's affinity is its best over the seeds plus 0.05 for each further seed whose pool has
@@ -26,8 +36,10 @@ import java.util.concurrent.Semaphore;
  * 0.85 × affinity + 0.15 × popularity without targets, and 0.35 × affinity + 0.55 × closeness +
  * 0.10 × popularity with targets, where closeness is 1 − the mean over targeted attributes of
  * |value − target| / scale (each capped at 1; all targets weigh the same). The answer takes
- * candidates best first (ties to catalog order), skipping seed tracks, second releases of a song
- * already taken (same folded name and primary artist) and tracks of a primary artist already at its cap.
+ * candidates best first (ties to catalog order), a primary artist's track competing at
+ * {@value #REPEAT_ARTIST}{@code ^c} of its score when the artist already has c tracks in the answer (so artists
+ * spread: a second track must beat the next artist's best by a margin), skipping seed tracks, second releases of a
+ * song already taken (same folded name and primary artist) and tracks of a primary artist at its cap.
  *
  * <p>Thread-safe: per-request state lives in pooled scratch buffers; at most twice as many requests
  * as there are cores compute at once, the rest wait their turn.
@@ -35,10 +47,21 @@ import java.util.concurrent.Semaphore;
 public final class SeedRecommender {
     static final int NEIGHBOURS = 250;
     static final int RELATED = 10;
+    /** Collaborative neighbours a track or artist seed draws from. */
+    static final int KIN = 20;
+    /** The kinship of the seed's own artist when it has collaborative neighbours: below its best neighbour's. */
+    static final float SELF_KINSHIP = 0.7f;
+    /** A primary artist's next track competes at this share of its score for each track the artist has in the answer. */
+    static final float REPEAT_ARTIST = 0.85f;
+    /** With collaborative neighbours, the affinity is these shares of sound similarity, genre overlap and kinship. */
+    static final float KIN_SOUND = 0.3f;
+    static final float KIN_GENRE = 0.1f;
+    static final float KIN_WEIGHT = 0.6f;
 
     private final Catalog catalog;
     private final FeatureSpace space;
     private final RelatedArtists related;
+    private final ArtistKin kin;
     private final GenreSets genreSets;
     private final SongKeys songs;
     private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
@@ -46,6 +69,12 @@ public final class SeedRecommender {
     private final Semaphore permits = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
 
     public SeedRecommender(FeatureSpace space, GenreSets genreSets, RelatedArtists related) {
+        this(space, genreSets, related, ArtistKin.NONE);
+    }
+
+    /** @param kin the collaborative neighbours of an artist, consulted on every request (so a new model serves at once) */
+    public SeedRecommender(FeatureSpace space, GenreSets genreSets, RelatedArtists related, ArtistKin kin) {
+        this.kin = kin;
         this.space = space;
         this.genreSets = genreSets;
         this.catalog = space.catalog();
@@ -88,28 +117,54 @@ public final class SeedRecommender {
         float[] dist = s.distance;
         space.distancesTo(space.points(), seed * FeatureSpace.DIMS, dist);
         long[] seedGenres = genreSets.trackSet(seed);
+        int seedArtist = catalog.trackArtists(seed)[0];
+        Map<Integer, Float> kinship = kinship(seedArtist);
+        for (int a : kinship.keySet()) {
+            for (int t : catalog.artistTracks(a)) {
+                offerTrack(s, f, seed, seedGenres, dist, t, kinship);
+            }
+        }
         for (int t : Nearest.of(dist, catalog.size(), seed, NEIGHBOURS)) {
-            offerTrack(s, f, seed, seedGenres, dist, t);
+            offerTrack(s, f, seed, seedGenres, dist, t, kinship);
         }
         for (int g : catalog.trackGenres(seed)) {
             for (int t : catalog.genreTracks(g)) {
-                offerTrack(s, f, seed, seedGenres, dist, t);
+                offerTrack(s, f, seed, seedGenres, dist, t, kinship);
             }
         }
         for (int a : catalog.trackArtists(seed)) {
             for (int t : catalog.artistTracks(a)) {
-                offerTrack(s, f, seed, seedGenres, dist, t);
+                offerTrack(s, f, seed, seedGenres, dist, t, kinship);
             }
         }
         return s.report("TRACK", id);
     }
 
-    private void offerTrack(Scratch s, Filter f, int seed, long[] seedGenres, float[] dist, int t) {
+    /**
+     * The artist (kinship 1) and its {@value #KIN} best collaborative neighbours ({@code 0.9 − 0.5·rank / KIN}), in
+     * that order; empty when it has none.
+     */
+    private Map<Integer, Float> kinship(int artist) {
+        int[] near = kin.of(artist, KIN);
+        if (near.length == 0) {
+            return Map.of();
+        }
+        Map<Integer, Float> out = new LinkedHashMap<>();
+        out.put(artist, SELF_KINSHIP);
+        for (int r = 0; r < near.length; r++) {
+            out.putIfAbsent(near[r], 0.9f - 0.5f * r / KIN);
+        }
+        return out;
+    }
+
+    private void offerTrack(Scratch s, Filter f, int seed, long[] seedGenres, float[] dist, int t, Map<Integer, Float> kinship) {
         if (t == seed || !s.firstInSeed(t)) {
             return;
         }
         float sim = FeatureSpace.similarity(dist[t]);
-        s.add(t, 0.7f * sim + 0.3f * genreSets.withTrack(seedGenres, t), f);
+        float genre = genreSets.withTrack(seedGenres, t);
+        s.add(t, kinship.isEmpty() ? 0.7f * sim + 0.3f * genre
+                : KIN_SOUND * sim + KIN_GENRE * genre + KIN_WEIGHT * kinship.getOrDefault(catalog.trackArtists(t)[0], 0f), f);
     }
 
     private SeedResult.SeedReport addArtistSeed(Scratch s, Filter f, int artist, String id) {
@@ -119,25 +174,35 @@ public final class SeedRecommender {
         int[] genres = catalog.artistGenres(artist);
         int[] main = Arrays.copyOf(genres, Math.min(3, genres.length));
         long[] mainSet = genreSets.of(main);
-        int[] rel = related.of(artist);
-        int relCount = Math.min(RELATED, rel.length);
-        offerArtistTracks(s, f, mainSet, dist, catalog.artistTracks(artist), 1f);
-        for (int r = 0; r < relCount; r++) {
-            offerArtistTracks(s, f, mainSet, dist, catalog.artistTracks(rel[r]), 0.6f);
+        Map<Integer, Float> kinship = kinship(artist);
+        if (kinship.isEmpty()) {
+            int[] rel = related.of(artist);
+            int relCount = Math.min(RELATED, rel.length);
+            offerArtistTracks(s, f, mainSet, dist, catalog.artistTracks(artist), 1f, false);
+            for (int r = 0; r < relCount; r++) {
+                offerArtistTracks(s, f, mainSet, dist, catalog.artistTracks(rel[r]), 0.6f, false);
+            }
+        } else {
+            for (Map.Entry<Integer, Float> k : kinship.entrySet()) {
+                offerArtistTracks(s, f, mainSet, dist, catalog.artistTracks(k.getKey()), k.getValue(), true);
+            }
         }
         for (int g : main) {
-            offerArtistTracks(s, f, mainSet, dist, catalog.genreTracks(g), 0f);
+            offerArtistTracks(s, f, mainSet, dist, catalog.genreTracks(g), 0f, !kinship.isEmpty());
         }
         return s.report("ARTIST", id);
     }
 
-    private void offerArtistTracks(Scratch s, Filter f, long[] genres, float[] dist, int[] tracks, float kinship) {
+    /** @param collaborative whether the kinship comes from collaborative neighbours (it then weighs {@value #KIN_WEIGHT}, else 0.2) */
+    private void offerArtistTracks(Scratch s, Filter f, long[] genres, float[] dist, int[] tracks, float kinship, boolean collaborative) {
         for (int t : tracks) {
             if (!s.firstInSeed(t)) {
                 continue;
             }
-            float aff = 0.6f * FeatureSpace.similarity(dist[t]) + 0.2f * genreSets.withTrack(genres, t) + 0.2f * kinship;
-            s.add(t, aff, f);
+            float sim = FeatureSpace.similarity(dist[t]);
+            float genre = genreSets.withTrack(genres, t);
+            s.add(t, collaborative ? KIN_SOUND * sim + KIN_GENRE * genre + KIN_WEIGHT * kinship
+                    : 0.6f * sim + 0.2f * genre + 0.2f * kinship, f);
         }
     }
 
@@ -165,27 +230,47 @@ public final class SeedRecommender {
         // Most answers are filled from the best few hundred candidates: rank those first, and rank
         // everything only when caps and duplicates exhaust them.
         int head = Math.min(k, 4 * q.limit() + 64);
-        Picked picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, Math.max(1, head), s.slotTrack));
-        if (picked.count < q.limit() && head < k) {
+        // exact when the head fills the answer at effective scores no track outside it can reach (they score at most
+        // the head's lowest)
+        int[] ranked = Nearest.of(negScores, k, -1, Math.max(1, head), s.slotTrack);
+        Picked picked = pick(s, q, trackSeeds, ranked);
+        float floor = ranked.length == 0 ? Float.NEGATIVE_INFINITY : s.slotScore[s.slotOf(ranked[ranked.length - 1])];
+        if ((picked.count < q.limit() || picked.last < floor) && head < k) {
             picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, k, s.slotTrack));
         }
         return new SeedResult(Arrays.copyOf(picked.tracks, picked.count), Arrays.copyOf(picked.scores, picked.count),
                 List.copyOf(reports));
     }
 
-    private record Picked(int[] tracks, float[] scores, int count) {}
+    /** @param last the effective score of the last track taken (+∞ when none) */
+    private record Picked(int[] tracks, float[] scores, int count, float last) {}
 
-    /** Walks ranked candidates, skipping seed songs, repeated songs and artists at their cap. */
+    private record Candidate(float score, int rank, int artistCount) {}
+
+    /**
+     * Greedy over ranked candidates, skipping seed songs, repeated songs and artists at their cap, where a track of a
+     * primary artist that already has c tracks in the answer competes at {@code score · }{@value #REPEAT_ARTIST}{@code ^c}:
+     * an artist's second track must beat the next artist's best by a margin. Lazy: a candidate's effective score is
+     * recomputed only when it reaches the top with a stale count, which is exact because effective scores only fall.
+     * Scores reported are the effective ones (so the answer runs best first).
+     */
     private Picked pick(Scratch s, SeedQuery q, int[] trackSeeds, int[] ranked) {
         int[] out = new int[q.limit()];
         float[] outScores = new float[q.limit()];
         int taken = 0;
+        float last = Float.POSITIVE_INFINITY;
         int stamp = s.nextStamp();
         for (int t : trackSeeds) {
             s.songStamp[songs.of(t)] = stamp;
         }
-        for (int i = 0; i < ranked.length && taken < out.length; i++) {
-            int t = ranked[i];
+        PriorityQueue<Candidate> heap = new PriorityQueue<>(Math.max(1, ranked.length), (x, y) -> x.score() != y.score()
+                ? Float.compare(y.score(), x.score()) : Integer.compare(x.rank(), y.rank()));
+        for (int i = 0; i < ranked.length; i++) {
+            heap.add(new Candidate(s.slotScore[s.slotOf(ranked[i])], i, 0));
+        }
+        while (taken < out.length && !heap.isEmpty()) {
+            Candidate c = heap.poll();
+            int t = ranked[c.rank()];
             int song = songs.of(t);
             int artist = catalog.trackArtists(t)[0];
             if (s.songStamp[song] == stamp) {
@@ -195,15 +280,21 @@ public final class SeedRecommender {
                 s.artistStamp[artist] = stamp;
                 s.artistCount[artist] = 0;
             }
-            if (s.artistCount[artist] >= q.maxPerArtist()) {
+            int count = s.artistCount[artist];
+            if (count >= q.maxPerArtist()) {
+                continue;
+            }
+            if (count != c.artistCount()) {
+                heap.add(new Candidate(s.slotScore[s.slotOf(t)] * (float) Math.pow(REPEAT_ARTIST, count), c.rank(), count));
                 continue;
             }
             s.artistCount[artist]++;
             s.songStamp[song] = stamp;
             out[taken] = t;
-            outScores[taken++] = s.slotScore[s.slotOf(t)];
+            outScores[taken++] = c.score();
+            last = c.score();
         }
-        return new Picked(out, outScores, taken);
+        return new Picked(out, outScores, taken, last);
     }
 
     private static int[] resolve(List<String> ids, String kind, java.util.function.ToIntFunction<String> lookup) {

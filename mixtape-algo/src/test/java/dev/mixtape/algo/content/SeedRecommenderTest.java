@@ -401,30 +401,40 @@ class SeedRecommenderTest {
         return 0.85f * aff + 0.15f * (fs.catalog().value(Attribute.POPULARITY, t) / 100f);
     }
 
-    /** Best first (ties to the lower index), skipping repeated songs and artists at their cap. */
+    /**
+     * Best first (ties to the lower index) by the score times 0.85^(tracks the artist already has in the answer),
+     * recomputed for every remaining candidate at every step, skipping repeated songs and artists at their cap.
+     */
     private static List<Integer> greedy(Catalog c, FeatureSpace fs, int genre, int limit, int maxPerArtist) {
-        List<Integer> ranked = new ArrayList<>();
+        List<Integer> left = new ArrayList<>();
         for (int t : c.genreTracks(genre)) {
-            ranked.add(t);
+            left.add(t);
         }
-        ranked.sort((x, y) -> {
-            int cmp = Float.compare(genreSeedScore(fs, genre, y), genreSeedScore(fs, genre, x));
-            return cmp != 0 ? cmp : Integer.compare(x, y);
-        });
         List<Integer> out = new ArrayList<>();
         Set<String> songs = new HashSet<>();
         Map<Integer, Integer> perArtist = new HashMap<>();
-        for (int t : ranked) {
-            if (out.size() == limit) {
+        while (out.size() < limit) {
+            int best = -1;
+            float bestScore = Float.NEGATIVE_INFINITY;
+            for (int t : left) {
+                String song = TextNormalizer.fold(c.trackName(t)) + "|" + c.trackArtists(t)[0];
+                int n = perArtist.getOrDefault(c.trackArtists(t)[0], 0);
+                if (songs.contains(song) || n >= maxPerArtist) {
+                    continue;
+                }
+                float score = genreSeedScore(fs, genre, t) * (float) Math.pow(SeedRecommender.REPEAT_ARTIST, n);
+                if (score > bestScore || (score == bestScore && t < best)) {
+                    best = t;
+                    bestScore = score;
+                }
+            }
+            if (best < 0) {
                 break;
             }
-            String song = TextNormalizer.fold(c.trackName(t)) + "|" + c.trackArtists(t)[0];
-            int artist = c.trackArtists(t)[0];
-            if (songs.contains(song) || perArtist.getOrDefault(artist, 0) >= maxPerArtist) {
-                continue;
-            }
-            songs.add(song);
-            perArtist.merge(artist, 1, Integer::sum);
+            int t = best;
+            left.remove(Integer.valueOf(t));
+            songs.add(TextNormalizer.fold(c.trackName(t)) + "|" + c.trackArtists(t)[0]);
+            perArtist.merge(c.trackArtists(t)[0], 1, Integer::sum);
             out.add(t);
         }
         return out;
@@ -441,8 +451,11 @@ class SeedRecommenderTest {
                     List<Integer> expected = greedy(catalog, fs, g, limit, cap);
                     String ctx = "genre " + g + " limit " + limit + " cap " + cap + " seed " + seed;
                     assertThat(r.tracks()).as(ctx).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+                    Map<Integer, Integer> before = new HashMap<>();
                     for (int i = 0; i < r.tracks().length; i++) {
-                        assertThat(r.scores()[i]).as(ctx).isEqualTo(genreSeedScore(fs, g, r.tracks()[i]));
+                        int n = before.merge(catalog.trackArtists(r.tracks()[i])[0], 1, Integer::sum) - 1;
+                        assertThat(r.scores()[i]).as(ctx).isEqualTo(genreSeedScore(fs, g, r.tracks()[i])
+                                * (float) Math.pow(SeedRecommender.REPEAT_ARTIST, n));
                     }
                 }
             }

@@ -36,8 +36,22 @@ public final class CollaborativeModels implements CollaborativeSource {
 
     private record Folded(String state, ListeningModel.Folded value) {}
 
+    private final Runnable onArtistsChanged;
+
     public CollaborativeModels(Catalog catalog) {
+        this(catalog, () -> {});
+    }
+
+    /** @param onArtistsChanged runs after the artist neighbours are replaced (answers built on the old ones are stale) */
+    public CollaborativeModels(Catalog catalog, Runnable onArtistsChanged) {
         this.catalog = catalog;
+        this.onArtistsChanged = onArtistsChanged;
+    }
+
+    /** The collaborative neighbours of {@code artist}, best first, for the seed recommender; empty without a model. */
+    public int[] kin(int artist, int limit) {
+        ArtistNeighbours n = artists;
+        return n == null || !n.covers(artist) ? new int[0] : n.neighbours(artist, limit);
     }
 
     /** The artist neighbours, or null while none are loaded. */
@@ -57,6 +71,7 @@ public final class CollaborativeModels implements CollaborativeSource {
         }
         this.artists = neighbours;
         this.status = why;
+        onArtistsChanged.run();
     }
 
     /** What is loaded, or why nothing is. */

@@ -34,10 +34,14 @@ public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related
         FeatureSpace space = new FeatureSpace(catalog);
         GenreSets genres = new GenreSets(catalog);
         RelatedArtists related = new RelatedArtists(space, genres);
-        return new Engine(catalog, space, related, new SeedRecommender(space, genres, related),
-                new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES),
-                resultCacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(resultCacheSize).recordStats().build(),
-                new PlaylistGenerator(space, genres, related, PlaylistConfig.DEFAULT), new CollaborativeModels(catalog));
+        Cache<SeedQuery, SeedResult> results = resultCacheSize == 0 ? null
+                : Caffeine.newBuilder().maximumSize(resultCacheSize).recordStats().build();
+        // the seed recommender draws from the collaborative neighbours: answers cached before a new artist model
+        // arrived are dropped when it does
+        CollaborativeModels cf = new CollaborativeModels(catalog, results == null ? () -> {} : results::invalidateAll);
+        return new Engine(catalog, space, related, new SeedRecommender(space, genres, related, cf::kin),
+                new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES), results,
+                new PlaylistGenerator(space, genres, related, PlaylistConfig.DEFAULT), cf);
     }
 
     /** The answer to {@code q}: from the cache when it was asked before, else computed (and kept). */

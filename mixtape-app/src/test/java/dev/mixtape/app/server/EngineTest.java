@@ -22,6 +22,19 @@ class EngineTest {
     }
 
     @Test
+    void aNewArtistModelEmptiesTheAnswerCache() {
+        Engine e = Engine.of(ServerBehaviourIT.tinyCatalog(), 10);
+        SeedQuery q = SeedQuery.of(List.of("t1"), List.of(), List.of(), 5);
+        SeedResult before = e.recommend(q);
+        assertThat(e.results().asMap()).containsKey(q);
+        // answers draw from the artist neighbours, so one kept from before a model change would be stale
+        e.cf().artists(null, "removed for the test");
+        assertThat(e.results().asMap()).isEmpty();
+        assertThat(e.recommend(q)).isNotSameAs(before);
+        assertThat(e.cf().kin(0, 20)).isEmpty();
+    }
+
+    @Test
     void sizeZeroComputesEveryTime() {
         Engine e = Engine.of(ServerBehaviourIT.tinyCatalog(), 0);
         SeedQuery q = SeedQuery.of(List.of(), List.of(), List.of("pop"), 5);
