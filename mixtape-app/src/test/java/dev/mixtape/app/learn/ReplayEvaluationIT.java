@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The replay evaluation on 80 listeners: the ordering it must keep (docs/EVALUATION.md has the 300-listener table). */
 class ReplayEvaluationIT {
     @Test
-    void sessionsAndCollaborativeBeatMostPopularByAWideMarginAndStayNearOfflineIals() throws Exception {
+    void sessionsAndAutoStayNearOfflineIalsAndEverySurfaceBeatsMostPopular() throws Exception {
         Path data = TestData.dataDir();
         Path home = Files.createTempDirectory("mixtape-replay-it");
         ListenerConfig l = ListenerConfig.DEFAULT;
@@ -35,9 +35,14 @@ class ReplayEvaluationIT {
         double pop = rows.get("offline most-popular").recall50();
         double ials = rows.get("offline iALS (64 f., α 10, λ 50)").recall50();
         assertThat(rows.get("sessions").failed()).isZero();
-        assertThat(rows.get("sessions").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.7 * ials);
-        assertThat(rows.get("v2 collaborative").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.7 * ials);
-        assertThat(rows.get("v2 auto").recall50()).isGreaterThan(1.4 * pop);
+        // the target is 0.9× offline iALS on 300 listeners; 80 are noisier, so the pin leaves some room
+        // (measured on this split: sessions 0.94×, collaborative 1.00×, auto 0.99×)
+        assertThat(rows.get("sessions").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.85 * ials);
+        assertThat(rows.get("v2 collaborative").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.85 * ials);
+        assertThat(rows.get("v2 auto").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.85 * ials);
+        // every product surface beats most-popular (lowest measured: /v1/recommendations 1.6×, hybrid and exploration 1.7×)
+        assertThat(r.rows().stream().filter(x -> x.kind().equals("product")))
+                .allSatisfy(x -> assertThat(x.recall50()).as(x.surface()).isGreaterThan(1.2 * pop));
         assertThat(ReplayReport.markdown(r)).contains("| sessions | 80 | 0 |");
     }
 }
