@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One real server with the full Spotify Tracks catalog (imported into a fresh embedded H2 home),
- * shared by every integration test class in the JVM so the import is paid once; stopped at JVM exit.
+ * shared by every integration test class in the JVM so the import is paid once; stopped at JVM exit. It is handed
+ * out once the Last.fm import and the first listening-model training are done (as after a server's first start).
  */
 public final class FullCatalogServer {
     private static MixtapeApp app;
@@ -23,6 +24,16 @@ public final class FullCatalogServer {
             MixtapeApp started = MixtapeApp.start(cfg);
             started.loadCatalog((phase, done, total) -> {});
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            // the first start imports Last.fm and trains a listening model in the background: wait for both, so that
+            // every test sees the server as it serves from then on, whichever test runs first
+            started.modelsLoaded().join();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            while (started.training().jobs().stream().anyMatch(j -> !j.done())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the first listening-model training did not finish in 2 minutes");
+                }
+                Thread.sleep(50);
+            }
             app = started;
         }
         return app;

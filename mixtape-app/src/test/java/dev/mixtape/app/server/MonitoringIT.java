@@ -32,11 +32,15 @@ class MonitoringIT {
                 + seed + "}").statusCode()).isEqualTo(200);
         assertThat(TestHttp.call(app, "POST", "/api/v2/recommendations", "{\"track_id\":\"" + track + "\",\"strategy\":\"collaborative\",\"seed\":"
                 + seed + "}").statusCode()).isEqualTo(200);
+        // a listener without a personality profile: personality cannot serve and hands over (a fallback the metrics count,
+        // whichever models are loaded)
+        String u = "mon-" + UUID.randomUUID().toString().substring(0, 8);
+        TestHttp.call(app, "POST", "/api/v1/users", "{\"id\":\"" + u + "\"}");
+        assertThat(TestHttp.call(app, "POST", "/api/v2/recommendations", "{\"user_id\":\"" + u + "\",\"strategy\":\"personality\",\"seed\":"
+                + seed + "}").statusCode()).isEqualTo(200);
         assertThat(TestHttp.call(app, "POST", "/api/v2/recommendations", "{\"strategy\":\"magic\"}").statusCode()).isEqualTo(400);
         assertThat(TestHttp.call(app, "POST", "/api/v1/playlists", "{\"prompt\":\"calm acoustic morning\",\"length\":10,\"seed\":"
                 + seed + "}").statusCode()).isEqualTo(200);
-        String u = "mon-" + UUID.randomUUID().toString().substring(0, 8);
-        TestHttp.call(app, "POST", "/api/v1/users", "{\"id\":\"" + u + "\"}");
         assertThat(TestHttp.call(app, "POST", "/api/v1/sessions", "{\"user_id\":\"" + u + "\"}").statusCode()).isEqualTo(200);
 
         HttpResponse<String> metrics = TestHttp.call(app, "GET", "/metrics", null);
@@ -45,7 +49,7 @@ class MonitoringIT {
         String m = metrics.body();
         assertThat(m).contains("http_server_requests_seconds_bucket{").contains("route=\"/api/v2/recommendations\"");
         assertThat(m).contains("mixtape_strategy_seconds_bucket{").contains("strategy=\"content\"");
-        assertThat(m).contains("mixtape_strategy_fallbacks_total{kind=\"unavailable\",strategy=\"collaborative\"}");
+        assertThat(m).contains("mixtape_strategy_fallbacks_total{kind=\"unavailable\",strategy=\"personality\"}");
         assertThat(m).contains("mixtape_errors_total{route=\"/api/v2/recommendations\",status=\"400\"}");
         assertThat(m).contains("mixtape_cache_hit_ratio{cache=\"recommendations\"}");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
