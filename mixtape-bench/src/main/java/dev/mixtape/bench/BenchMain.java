@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "mixtape bench", mixinStandardHelpOptions = true, version = "mixtape-bench 0.1.0",
         description = "Benchmarks and load drivers for mixtape (see docs/BENCHMARKS.md).",
         subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class, BenchMain.Cf.class,
-            BenchMain.Sessions.class, BenchMain.Events.class, BenchMain.Users.class, BenchMain.Strategies.class, BenchMain.Remote.class})
+            BenchMain.Sessions.class, BenchMain.FoldIn.class, BenchMain.Events.class, BenchMain.Users.class, BenchMain.Strategies.class, BenchMain.Remote.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -352,6 +352,18 @@ public final class BenchMain implements Runnable {
             List<String> args = new ArrayList<>(jvmArgs);
             args.add("-D" + BenchData.CATALOG_PROPERTY + "=" + file.toAbsolutePath());
             new Runner(jmh("SessionBenchmark").jvmArgsAppend(args.toArray(String[]::new)).build()).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "foldin", mixinStandardHelpOptions = true,
+            description = {"Fold-in of a listener of 500 events into the listening model (JMH, ListeningBench): the model is",
+                "trained first on the Last.fm listeners and the bench listener, as a server's first start trains it."})
+    static final class FoldIn implements Callable<Integer> {
+        @Override
+        public Integer call() throws IOException, RunnerException {
+            Path file = BenchData.catalogFile(null);
+            new Runner(jmh("ListeningBench").jvmArgsAppend("-D" + BenchData.CATALOG_PROPERTY + "=" + file.toAbsolutePath()).build()).run();
             return 0;
         }
     }

@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 500 events with a personality profile, on the embedded H2 file database. {@code uncached}: every call
  * first drops the listener's cached data and picks, so it reads the history and profile from the database,
  * computes 50 picks from 200–500 candidates and stores the session. {@code cached}: the answer is in the
- * first cache tier. Run with {@code ./mixtape bench sessions}.
+ * first cache tier. {@code listening}: with the collaborative sources on ({@link ListeningBench}), the picks' history
+ * term is the listening model's score for the listener. Run with {@code ./mixtape bench sessions}.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
@@ -47,6 +48,13 @@ public class SessionBenchmark {
 
     @Param({"uncached", "cached"})
     public String mode;
+
+    /**
+     * Whether the collaborative sources are on: the Last.fm artist model imported and a listening model trained on the
+     * Last.fm listeners and the bench listener, as a server with the Last.fm data serves after its first start.
+     */
+    @Param({"false", "true"})
+    public boolean listening;
 
     private Path home;
     private Database db;
@@ -68,6 +76,9 @@ public class SessionBenchmark {
             throw new IllegalStateException("fixture: " + r);
         }
         service.putPersonality(USER, new Traits(0.8, 0.4, 0.6, 0.55, 0.3), "traits");
+        if (listening) {
+            ListeningBench.serve(catalog, engines, new JdbcListenerStore(db.dataSource()), home.resolve("models"));
+        }
         service.prepare();
     }
 
