@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +14,26 @@ import java.util.Map;
  * weighted sum over strategies (weights renormalised over those that answered). Weights come from config
  * ({@code strategy.hybrid.weights}); the default is content 0.35, collaborative 0.25, personality 0.2,
  * popularity 0.1, contextual 0.1. The explanation is the one of the strategy that contributed most.
+ *
+ * <p>A request with a listener and no seed track is blended per primary artist instead of per track: the parts then
+ * each pick their own track of the same artists (the listener's neighbourhood, {@link Neighbourhood}), and blending
+ * per track would split an artist's votes over its tracks. The artist's track is the one of the part that
+ * contributed most to it, so such an answer holds one track per artist.
  */
 public final class HybridStrategy implements Strategy {
     public static final Map<String, Double> DEFAULT_WEIGHTS = defaults();
 
     private final Map<String, Strategy> parts;
     private final Map<String, Double> weights;
+    private final Catalog catalog;
 
     public HybridStrategy(Map<String, Strategy> parts, Map<String, Double> weights) {
+        this(parts, weights, null);
+    }
+
+    /** @param catalog when given, a listener-only request is blended per artist (see the class comment) */
+    public HybridStrategy(Map<String, Strategy> parts, Map<String, Double> weights, Catalog catalog) {
+        this.catalog = catalog;
         this.parts = parts;
         this.weights = Map.copyOf(weights);
         for (Map.Entry<String, Double> w : weights.entrySet()) {
@@ -82,6 +95,7 @@ public final class HybridStrategy implements Strategy {
                 return List.<Scored>of();
             }
         }).toList();
+        boolean byArtist = catalog != null && r.hasListener() && !r.hasTrack();
         for (int a = 0; a < active.size(); a++) {
             Map.Entry<String, Double> w = active.get(a);
             List<Scored> got = answers.get(a);
@@ -89,15 +103,20 @@ public final class HybridStrategy implements Strategy {
                 continue;
             }
             used += w.getValue();
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
             for (int i = 0; i < got.size(); i++) {
                 Scored x = got.get(i);
+                int key = byArtist ? catalog.trackArtists(x.track())[0] : x.track();
+                if (!seen.add(key)) {
+                    continue; // per artist, a part votes once: with its best-ranked track
+                }
                 double c = w.getValue() * (1.0 - (double) i / got.size());
-                double[] b = blend.computeIfAbsent(x.track(), t -> new double[2]);
+                double[] b = blend.computeIfAbsent(key, t -> new double[2]);
                 b[0] += c;
-                contributions.computeIfAbsent(x.track(), t -> new LinkedHashMap<>()).put(w.getKey(), c);
+                contributions.computeIfAbsent(key, t -> new LinkedHashMap<>()).put(w.getKey(), c);
                 if (c > b[1]) {
                     b[1] = c;
-                    why.put(x.track(), x);
+                    why.put(key, x);
                 }
             }
         }
@@ -113,7 +132,8 @@ public final class HybridStrategy implements Strategy {
                 .forEach(e -> {
                     Map<String, Double> c = new LinkedHashMap<>();
                     contributions.get(e.getKey()).forEach((name, v) -> c.put(name, v / total));
-                    out.add(new Scored(e.getKey(), e.getValue()[0] / total, why.get(e.getKey()).explanation(), c));
+                    Scored best = why.get(e.getKey());
+                    out.add(new Scored(best.track(), e.getValue()[0] / total, best.explanation(), c));
                 });
         return out;
     }

@@ -16,7 +16,7 @@ public final class StrategyRegistry {
                 new ContextualStrategy(m), new ExplorationStrategy(m), new PersonalityStrategy(m), new TempoStrategy(m))) {
             s.put(x.name(), x);
         }
-        s.put("hybrid", new HybridStrategy(Map.copyOf(s), hybridWeights));
+        s.put("hybrid", new HybridStrategy(Map.copyOf(s), hybridWeights, m.catalog()));
         byName = java.util.Collections.unmodifiableMap(s);
     }
 

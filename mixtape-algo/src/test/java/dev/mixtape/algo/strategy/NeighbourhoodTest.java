@@ -150,6 +150,23 @@ class NeighbourhoodTest {
         }
     }
 
+    @Test
+    void hybridBlendsItsPartsPerArtistForAListener() {
+        StrategyModels m = models(MODEL);
+        Strategy hybrid = new StrategyRegistry(m, HybridStrategy.DEFAULT_WEIGHTS).get("hybrid");
+        List<Scored> picks = hybrid.recommend(request(Map.of()), 10);
+        assertThat(picks).hasSize(10);
+        Set<Integer> artists = new HashSet<>();
+        for (Scored s : picks) {
+            assertThat(artists.add(CATALOG.trackArtists(s.track())[0])).as("one track per artist").isTrue();
+        }
+        // content and collaborative both vote for the co-listened artists: they lead the blend, and an artist the
+        // parts agree on adds up its votes instead of splitting them over its tracks
+        List<String> first = picks.subList(0, 6).stream().map(s -> genre(s.track())).toList();
+        assertThat(first).allMatch(g -> g.equals("metal") || g.equals("jazz"));
+        assertThat(picks.get(0).contributions()).containsKeys("content", "collaborative");
+    }
+
     /** The tempo match of {@link TempoStrategy} at 100 BPM, without the popularity tie-break. */
     private static double fit(double bpm) {
         double best = 0;

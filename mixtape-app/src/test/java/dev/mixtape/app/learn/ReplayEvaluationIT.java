@@ -40,7 +40,7 @@ class ReplayEvaluationIT {
         assertThat(rows.get("sessions").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.85 * ials);
         assertThat(rows.get("v2 collaborative").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.85 * ials);
         assertThat(rows.get("v2 auto").recall50()).isGreaterThan(1.4 * pop).isGreaterThan(0.85 * ials);
-        // every product surface beats most-popular (lowest measured: /v1/recommendations 1.6×, hybrid and exploration 1.7×)
+        // every product surface beats most-popular (lowest measured: /v1/recommendations 1.6×, exploration 1.7×)
         assertThat(r.rows().stream().filter(x -> x.kind().equals("product")))
                 .allSatisfy(x -> assertThat(x.recall50()).as(x.surface()).isGreaterThan(1.2 * pop));
         assertThat(ReplayReport.markdown(r)).contains("| sessions | 80 | 0 |");
