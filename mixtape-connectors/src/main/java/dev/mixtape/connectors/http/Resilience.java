@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * Retries and circuit breakers for calls to a remote host (Resilience4j). Retried: 429, 5xx and I/O failures
  * (timeouts included), up to {@code maxAttempts}; a 429's {@code Retry-After} sets the wait, otherwise
  * exponential backoff with full jitter. Never retried: other 4xx, which cannot succeed by trying again. One
- * circuit breaker per host opens when half the last 20 calls failed transiently, and fails calls fast for 30 s.
+ * circuit breaker per host opens when half the last 20 calls failed with a 5xx or in transport (a 429 is
+ * throttling, not failure, and does not count), and fails calls fast for 30 s.
  */
 public final class Resilience {
     private final RetryConfig retryConfig;
@@ -70,7 +71,7 @@ public final class Resilience {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(20).minimumNumberOfCalls(10).failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(30))
-                .recordException(Resilience::transientFailure).build());
+                .recordException(Resilience::hostFailure).build());
     }
 
     /** A response's {@code Retry-After} in seconds, or null when absent or not a number of seconds. */
@@ -82,6 +83,15 @@ public final class Resilience {
                 return null;
             }
         }).orElse(null);
+    }
+
+    /**
+     * What counts against a host's breaker: 5xx and transport failures. A 429 does not: the host is up and says
+     * when to come back, which the retry honours; counting it opened the breaker of a host that was only
+     * throttling a burst.
+     */
+    static boolean hostFailure(Throwable t) {
+        return (t instanceof HttpStatusException h && h.status() >= 500) || t instanceof TransportException;
     }
 
     static boolean transientFailure(Throwable t) {

@@ -154,6 +154,19 @@ class RetryingTransportTest {
     }
 
     @Test
+    void throttlingDoesNotOpenTheBreaker() {
+        // a host answering 429 is up and rate-limiting: the retry waits it out, the breaker stays closed
+        Scripted inner = new Scripted(answer(429, "{\"error\":{\"status\":429,\"message\":\"API rate limit exceeded\"}}"));
+        Resilience resilience = new Resilience(1, Duration.ofMillis(1), Duration.ofMillis(1));
+        RetryingTransport t = new RetryingTransport(inner, resilience);
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> send(t)).isInstanceOf(Resilience.HttpStatusException.class);
+        }
+        assertThat(resilience.state("h:80")).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(inner.calls).hasValue(20);
+    }
+
+    @Test
     void theServicesMessageIsTakenFromItsErrorBody() {
         // Spotify's error object
         assertThat(RetryingTransport.message("{\"error\":{\"status\":400,\"message\":\"invalid id\"}}")).isEqualTo("invalid id");
