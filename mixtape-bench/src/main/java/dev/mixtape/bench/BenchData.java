@@ -56,4 +56,14 @@ final class BenchData {
         return new dev.mixtape.algo.strategy.StrategyEngine(new dev.mixtape.algo.strategy.StrategyModels(
                 new dev.mixtape.algo.content.FeatureSpace(catalog), null, "bench"), dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS);
     }
+
+    /** Deletes {@code dir} and everything below it (a benchmark's temporary home); nothing when it does not exist. */
+    static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
 }

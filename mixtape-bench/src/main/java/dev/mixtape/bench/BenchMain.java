@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "mixtape bench", mixinStandardHelpOptions = true, version = "mixtape-bench 0.1.0",
         description = "Benchmarks and load drivers for mixtape (see docs/BENCHMARKS.md).",
         subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class, BenchMain.Cf.class,
-            BenchMain.Sessions.class, BenchMain.FoldIn.class, BenchMain.Events.class, BenchMain.Users.class, BenchMain.Strategies.class, BenchMain.Remote.class})
+            BenchMain.Sessions.class, BenchMain.FoldIn.class, BenchMain.Train.class, BenchMain.Events.class, BenchMain.Users.class, BenchMain.Strategies.class, BenchMain.Remote.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -365,6 +365,32 @@ public final class BenchMain implements Runnable {
             Path file = BenchData.catalogFile(null);
             new Runner(jmh("ListeningBench").jvmArgsAppend("-D" + BenchData.CATALOG_PROPERTY + "=" + file.toAbsolutePath()).build()).run();
             return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Training time of the listening model's iALS at track level on ~1M events synthetic from Last.fm 2k",
+                "(TrainBench): 64 factors x 15 iterations, the served settings. Exits 1 when it takes over 30 s."})
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--events", paramLabel = "N", defaultValue = "1000000", description = "Interactions (default: ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--tracks-per-artist", paramLabel = "N", defaultValue = "5",
+                description = "Tracks each Last.fm artist becomes (default: ${DEFAULT-VALUE}).")
+        int tracksPerArtist;
+
+        @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "2", description = "Training threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the synthetic matrix (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            if (events < 1 || tracksPerArtist < 1 || threads < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--events, --tracks-per-artist and --threads must be at least 1");
+            }
+            return TrainBench.run(events, tracksPerArtist, threads, seed, System.out);
         }
     }
 

@@ -97,9 +97,7 @@ final class EventsBench {
                 }
             }
             if (tmp != null) {
-                try (var files = Files.walk(tmp)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                BenchData.deleteTree(tmp);
             }
         }
     }

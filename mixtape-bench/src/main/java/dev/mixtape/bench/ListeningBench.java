@@ -12,14 +12,10 @@ import dev.mixtape.core.Catalog;
 import dev.mixtape.core.DataDir;
 import dev.mixtape.core.listener.HistoryEntry;
 import dev.mixtape.core.listener.ListenerStore;
-import dev.mixtape.storage.jdbc.Database;
-import dev.mixtape.storage.jdbc.JdbcListenerStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,10 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ListeningBench {
-    static final String USER = "bench-listener";
-
-    private Path home;
-    private Database db;
+    private BenchListener fixture;
     private ListeningModel model;
     private dev.mixtape.algo.learn.ListenerArtists artists;
     private List<HistoryEntry> history;
@@ -82,32 +75,18 @@ public class ListeningBench {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Catalog catalog = BenchData.loadCatalog(BenchData.catalogFile(null));
-        EngineHolder engines = new EngineHolder();
-        engines.set(dev.mixtape.app.server.Engine.of(catalog, 0));
-        home = Files.createTempDirectory("mixtape-foldin-bench");
-        db = Database.open(Database.h2Url(home), "", "");
-        JdbcListenerStore store = new JdbcListenerStore(db.dataSource());
-        now = Instant.now();
-        store.createUser(USER, now.minus(Duration.ofDays(90)));
-        var service = new dev.mixtape.app.server.ListenerService(store, new dev.mixtape.storage.cache.TieredCache(null), engines,
-                dev.mixtape.algo.listener.SessionWeights.DEFAULT, Clock.systemUTC());
-        var r = service.ingest(ListenerFixture.batch(catalog, USER, 500, now, 80, 7, "e"));
-        if (r.accepted() != 500) {
-            throw new IllegalStateException("fixture: " + r);
-        }
-        model = serve(catalog, engines, store, home.resolve("models"));
-        history = store.history(USER, 500);
-        artists = dev.mixtape.algo.learn.ListenerArtists.of(catalog, history, now, model.config());
-        System.out.printf("[mixtape] the listener: 500 events, %d history rows, %d artists%n", history.size(), artists.size());
+        fixture = new BenchListener("mixtape-foldin-bench");
+        model = serve(fixture.catalog, fixture.engines, fixture.store, fixture.home.resolve("models"));
+        now = fixture.now;
+        history = fixture.store.history(BenchListener.USER, BenchListener.EVENTS);
+        artists = dev.mixtape.algo.learn.ListenerArtists.of(fixture.catalog, history, now, model.config());
+        System.out.printf("[mixtape] the listener: %d events, %d history rows, %d artists%n", BenchListener.EVENTS,
+                history.size(), artists.size());
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        db.close();
-        try (var files = Files.walk(home)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        fixture.close();
     }
 
     @Benchmark

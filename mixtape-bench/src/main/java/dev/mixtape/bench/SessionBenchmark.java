@@ -1,19 +1,7 @@
 package dev.mixtape.bench;
 
-import dev.mixtape.algo.listener.SessionWeights;
-import dev.mixtape.app.server.Engine;
-import dev.mixtape.app.server.EngineHolder;
 import dev.mixtape.app.server.ListenerService;
-import dev.mixtape.core.Catalog;
 import dev.mixtape.core.listener.Traits;
-import dev.mixtape.storage.cache.TieredCache;
-import dev.mixtape.storage.jdbc.Database;
-import dev.mixtape.storage.jdbc.JdbcListenerStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SessionBenchmark {
-    static final String USER = "bench-listener";
+    static final String USER = BenchListener.USER;
 
     @Param({"uncached", "cached"})
     public String mode;
@@ -56,38 +44,23 @@ public class SessionBenchmark {
     @Param({"false", "true"})
     public boolean listening;
 
-    private Path home;
-    private Database db;
+    private BenchListener fixture;
     private ListenerService service;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        Catalog catalog = BenchData.loadCatalog(BenchData.catalogFile(null));
-        EngineHolder engines = new EngineHolder();
-        engines.set(Engine.of(catalog, 0));
-        home = Files.createTempDirectory("mixtape-session-bench");
-        db = Database.open(Database.h2Url(home), "", "");
-        service = new ListenerService(new JdbcListenerStore(db.dataSource()), new TieredCache(null), engines,
-                SessionWeights.DEFAULT, Clock.systemUTC());
-        Instant now = Instant.now();
-        service.createUser(USER, now.minus(Duration.ofDays(90)));
-        var r = service.ingest(ListenerFixture.batch(catalog, USER, 500, now, 80, 7, "e"));
-        if (r.accepted() != 500) {
-            throw new IllegalStateException("fixture: " + r);
-        }
+        fixture = new BenchListener("mixtape-session-bench");
+        service = fixture.service;
         service.putPersonality(USER, new Traits(0.8, 0.4, 0.6, 0.55, 0.3), "traits");
         if (listening) {
-            ListeningBench.serve(catalog, engines, new JdbcListenerStore(db.dataSource()), home.resolve("models"));
+            ListeningBench.serve(fixture.catalog, fixture.engines, fixture.store, fixture.home.resolve("models"));
         }
         service.prepare();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        db.close();
-        try (var files = Files.walk(home)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        fixture.close();
     }
 
     @Benchmark

@@ -102,9 +102,7 @@ final class UsersLoad {
                 app.close();
             }
             if (home != null) {
-                try (var files = Files.walk(home)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                BenchData.deleteTree(home);
             }
         }
     }
