@@ -125,6 +125,22 @@ public final class CollaborativeModels implements CollaborativeSource {
         return f.value().vector() == null ? null : m.scores(f.value());
     }
 
+    /**
+     * Names what is served, for answers and cache keys: the listening model's version and, when artist neighbours are
+     * loaded, {@code a} and a hash of their description (dataset, model, training time), so that cached answers built
+     * on an older artist model are never served after a swap, here or on another instance sharing the cache.
+     */
+    @Override
+    public String version() {
+        String v = CollaborativeSource.super.version();
+        ArtistNeighbours n = artists;
+        if (n == null) {
+            return v;
+        }
+        String a = "a" + Integer.toHexString(status.hashCode());
+        return "-".equals(v) ? a : v + "+" + a;
+    }
+
     /** Drops a listener's fold-in (after they are deleted). */
     public void forget(String userId) {
         folded.invalidate(userId);

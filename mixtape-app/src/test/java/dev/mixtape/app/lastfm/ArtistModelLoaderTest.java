@@ -82,7 +82,15 @@ class ArtistModelLoaderTest {
         int beyonce = LastFmFixture.artist(catalog, "Beyoncé");
         assertThat(cf.related(killers, content).collaborative()).isFalse();
         assertThat(cf.related(killers, content).artists()).containsExactly(content.of(killers));
-        cf.artists(ArtistModelLoader.load(models(), catalog).neighbours(), "test");
+        assertThat(cf.version()).isEqualTo("-");
+        ArtistModelLoader.Result loaded = ArtistModelLoader.load(models(), catalog);
+        cf.artists(loaded.neighbours(), loaded.status());
+        // the artist model names itself in cache keys, and another one (here: another training time) another way
+        String first = cf.version();
+        assertThat(first).startsWith("a");
+        cf.artists(loaded.neighbours(), loaded.status() + " (retrained)");
+        assertThat(cf.version()).isNotEqualTo(first);
+        assertThat(cf.kin(killers, 3)).startsWith(LastFmFixture.artist(catalog, "Kings of Leon"));
         CollaborativeModels.Related r = cf.related(killers, content);
         assertThat(r.collaborative()).isTrue();
         assertThat(r.artists()[0]).isEqualTo(LastFmFixture.artist(catalog, "Kings of Leon"));

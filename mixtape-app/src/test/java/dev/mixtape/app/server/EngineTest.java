@@ -32,6 +32,7 @@ class EngineTest {
         assertThat(e.results().asMap()).isEmpty();
         assertThat(e.recommend(q)).isNotSameAs(before);
         assertThat(e.cf().kin(0, 20)).isEmpty();
+        assertThat(e.cf().version()).isEqualTo("-");
     }
 
     @Test
