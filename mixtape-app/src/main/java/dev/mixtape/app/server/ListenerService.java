@@ -106,7 +106,10 @@ public final class ListenerService {
         this.monitoring = m;
     }
 
-    /** Calls {@code listener} with the events of each batch that were stored (after the commit), for online learners. */
+    /**
+     * Calls {@code listener} with the events of each batch that were stored (after the commit), for online learners.
+     * A listener that throws is logged and skipped: the batch is acknowledged all the same.
+     */
     public void onEvents(java.util.function.Consumer<List<ListeningEvent>> listener) {
         eventListeners.add(listener);
     }
@@ -222,8 +225,14 @@ public final class ListenerService {
                     stored.add(valid.get(i));
                 }
             }
+            // the batch is committed: a learner that fails must not turn the acknowledgement into an error
             for (java.util.function.Consumer<List<ListeningEvent>> l : eventListeners) {
-                l.accept(stored);
+                try {
+                    l.accept(stored);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(ListenerService.class).atWarn().addKeyValue("events", stored.size())
+                            .setCause(e).log("an online learner failed on a stored batch; the batch stays stored and acknowledged");
+                }
             }
         }
         return new BatchResult(events.size(), accepted, valid.size() - accepted, rejected);

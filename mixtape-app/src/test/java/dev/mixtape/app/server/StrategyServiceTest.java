@@ -49,6 +49,18 @@ class StrategyServiceTest {
         listeners.close();
     }
 
+    @Test
+    void aFailingOnlineLearnerDoesNotFailAnAcknowledgedBatch() {
+        listeners.onEvents(events -> {
+            throw new IllegalStateException("learner broke");
+        });
+        listeners.createUser("u-learner", NOW.minusSeconds(86_400));
+        JsonNode batch = JsonBody.object("{\"events\":[{\"user_id\":\"u-learner\",\"track_id\":\"jazz-0-0\",\"type\":\"play\","
+                + "\"timestamp\":\"" + NOW.minusSeconds(60) + "\",\"ms_played\":180000}]}", Set.of("events"), "{}");
+        assertThat(listeners.ingest(batch).accepted()).isEqualTo(1);
+        assertThat(listeners.userData("u-learner").history()).hasSize(1);
+    }
+
     /** 4 genres × 4 artists × 5 tracks, with features around a centre per genre; ids {@code <genre>-<artist>-<n>}. */
     static Catalog catalog() {
         Random rnd = new Random(5);
