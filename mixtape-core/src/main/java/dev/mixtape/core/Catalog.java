@@ -34,6 +34,8 @@ public final class Catalog {
     final String[] albumIds;
     final String[] albumNames;
     final int[][] albumArtists;
+    /** Tracks per album in this catalog (derived, not stored). */
+    private final int[] albumTrackCount;
     final String[] genreNames;
     final int[][] genreTracks;
     final int[][] genreArtists;
@@ -67,6 +69,10 @@ public final class Catalog {
         this.artistIndex = p.artistIndex;
         this.albumIndex = p.albumIndex;
         this.genreIndex = p.genreIndex;
+        this.albumTrackCount = new int[albumIds.length];
+        for (int album : trackAlbum) {
+            albumTrackCount[album]++;
+        }
         this.search = new CatalogSearch(this);
     }
 
@@ -206,6 +212,11 @@ public final class Catalog {
 
     public String albumName(int album) {
         return albumNames[album];
+    }
+
+    /** How many tracks of the catalog are on {@code album} (the dataset's, not necessarily the whole release's). */
+    public int albumTrackCount(int album) {
+        return albumTrackCount[album];
     }
 
     public int[] albumArtists(int album) {

@@ -14,13 +14,16 @@ import java.io.UncheckedIOException;
  * straight from the columnar {@link Catalog}, with a streaming generator: no intermediate objects.
  *
  * <p>Fields the catalog cannot know are present with honest empty values, so clients that expect
- * them parse: {@code images} and {@code available_markets} are empty, {@code preview_url} and
- * {@code release_date} are null, {@code followers.total} is 0, {@code album_type} is "album".
+ * them parse: {@code images} and {@code available_markets} are empty, {@code preview_url} is null,
+ * {@code release_date} is "0000" with precision "year" (what Spotify answers for an unknown date),
+ * {@code total_tracks} counts the album's tracks in the catalog, {@code followers.total} is 0, {@code album_type} is "album".
  * Track ids are Spotify's, so {@code external_urls.spotify} links to the track; artist and album ids
  * are derived by mixtape (see docs/CATALOG.md), so theirs are empty. Not thread-safe: one per response.
  */
 public final class SpotifyJson {
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** The release date of every album: the dataset has none, and Spotify writes an unknown one so. */
+    static final String UNKNOWN_RELEASE_DATE = "0000";
 
     private final Catalog catalog;
     private final String base;
@@ -181,8 +184,11 @@ public final class SpotifyJson {
         g.writeArrayFieldStart("images");
         g.writeEndArray();
         g.writeStringField("name", catalog.albumName(album));
-        g.writeNullField("release_date");
-        g.writeNullField("release_date_precision");
+        // the dataset has no release dates: Spotify's own form of an unknown one (it answers "0000" for such albums),
+        // so that clients which parse these strings get one
+        g.writeStringField("release_date", UNKNOWN_RELEASE_DATE);
+        g.writeStringField("release_date_precision", "year");
+        g.writeNumberField("total_tracks", catalog.albumTrackCount(album));
         g.writeStringField("type", "album");
         g.writeStringField("uri", "spotify:album:" + id);
         g.writeEndObject();

@@ -175,6 +175,22 @@ class SpotifyClientIT {
         assertThat(t[1].getDurationMs()).isEqualTo(149_610);
         Track one = api.getTrack(GEN_HOSHINO_COMEDY).build().execute();
         assertThat(one.getExternalUrls().get("spotify")).isEqualTo("https://open.spotify.com/track/" + GEN_HOSHINO_COMEDY);
+        // no release dates in the dataset: Spotify's own form of an unknown one, which the client parses
+        assertThat(one.getAlbum().getReleaseDate()).isEqualTo("0000");
+        assertThat(one.getAlbum().getReleaseDatePrecision()).isEqualTo(se.michaelthelin.spotify.enums.ReleaseDatePrecision.YEAR);
+    }
+
+    @Test
+    void albumsCountTheirTracksInTheCatalog() throws Exception {
+        var resp = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + app.port() + "/v1/tracks/" + GEN_HOSHINO_COMEDY)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var album = new com.fasterxml.jackson.databind.ObjectMapper().readTree(resp.body()).get("album");
+        dev.mixtape.core.Catalog c = app.engines().get().catalog();
+        int t = c.indexOf(GEN_HOSHINO_COMEDY);
+        long expected = java.util.stream.IntStream.range(0, c.size()).filter(x -> c.trackAlbum(x) == c.trackAlbum(t)).count();
+        assertThat(album.get("total_tracks").asLong()).isEqualTo(expected).isPositive();
+        assertThat(album.get("release_date_precision").asText()).isEqualTo("year");
     }
 
     @Test
