@@ -76,6 +76,11 @@ final class Filter {
         return targets.length > 0 ? 0.55f * closeness(t) + 0.10f * p : 0.15f * p;
     }
 
+    /** Whether the query sets any {@code target_} attribute. */
+    boolean targeted() {
+        return targets.length > 0;
+    }
+
     /** Weight of the seed affinity in the score: 0.35 with targets, 0.85 without. */
     float affinityWeight() {
         return targets.length > 0 ? 0.35f : 0.85f;

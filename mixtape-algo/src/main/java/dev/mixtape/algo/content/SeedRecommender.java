@@ -38,7 +38,8 @@ import java.util.concurrent.Semaphore;
  * |value − target| / scale (each capped at 1; all targets weigh the same). The answer takes
  * candidates best first (ties to catalog order), a primary artist's track competing at
  * {@value #REPEAT_ARTIST}{@code ^c} of its score when the artist already has c tracks in the answer (so artists
- * spread: a second track must beat the next artist's best by a margin), skipping seed tracks, second releases of a
+ * spread: a second track must beat the next artist's best by a margin; not with {@code target_} attributes, where
+ * closeness to the targets decides), skipping seed tracks, second releases of a
  * song already taken (same folded name and primary artist) and tracks of a primary artist at its cap.
  *
  * <p>Thread-safe: per-request state lives in pooled scratch buffers; at most twice as many requests
@@ -233,10 +234,12 @@ public final class SeedRecommender {
         // exact when the head fills the answer at effective scores no track outside it can reach (they score at most
         // the head's lowest)
         int[] ranked = Nearest.of(negScores, k, -1, Math.max(1, head), s.slotTrack);
-        Picked picked = pick(s, q, trackSeeds, ranked);
+        // targets ask for closeness, which spreading artists would trade away: there only the cap applies
+        float repeat = f.targeted() ? 1f : REPEAT_ARTIST;
+        Picked picked = pick(s, q, trackSeeds, ranked, repeat);
         float floor = ranked.length == 0 ? Float.NEGATIVE_INFINITY : s.slotScore[s.slotOf(ranked[ranked.length - 1])];
         if ((picked.count < q.limit() || picked.last < floor) && head < k) {
-            picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, k, s.slotTrack));
+            picked = pick(s, q, trackSeeds, Nearest.of(negScores, k, -1, k, s.slotTrack), repeat);
         }
         return new SeedResult(Arrays.copyOf(picked.tracks, picked.count), Arrays.copyOf(picked.scores, picked.count),
                 List.copyOf(reports));
@@ -249,12 +252,12 @@ public final class SeedRecommender {
 
     /**
      * Greedy over ranked candidates, skipping seed songs, repeated songs and artists at their cap, where a track of a
-     * primary artist that already has c tracks in the answer competes at {@code score · }{@value #REPEAT_ARTIST}{@code ^c}:
+     * primary artist that already has c tracks in the answer competes at {@code score · repeat^c} ({@value #REPEAT_ARTIST}, or 1 with targets):
      * an artist's second track must beat the next artist's best by a margin. Lazy: a candidate's effective score is
      * recomputed only when it reaches the top with a stale count, which is exact because effective scores only fall.
      * Scores reported are the effective ones (so the answer runs best first).
      */
-    private Picked pick(Scratch s, SeedQuery q, int[] trackSeeds, int[] ranked) {
+    private Picked pick(Scratch s, SeedQuery q, int[] trackSeeds, int[] ranked, float repeat) {
         int[] out = new int[q.limit()];
         float[] outScores = new float[q.limit()];
         int taken = 0;
@@ -285,7 +288,7 @@ public final class SeedRecommender {
                 continue;
             }
             if (count != c.artistCount()) {
-                heap.add(new Candidate(s.slotScore[s.slotOf(t)] * (float) Math.pow(REPEAT_ARTIST, count), c.rank(), count));
+                heap.add(new Candidate(s.slotScore[s.slotOf(t)] * (float) Math.pow(repeat, count), c.rank(), count));
                 continue;
             }
             s.artistCount[artist]++;

@@ -296,8 +296,10 @@ class SeedRecommenderTest {
                 genres = List.of(catalog.genreName(g));
                 pool = catalog.genreTracks(g);
             }
-            SeedResult with = rec.recommend(new SeedQuery(tracks, List.of(), genres, 20, null, null, target, 10));
-            SeedResult without = rec.recommend(new SeedQuery(tracks, List.of(), genres, 20, null, null, null, 10));
+            // one track per artist on both sides: without targets a repeated artist competes at a discount, with
+            // them it does not, and that difference in selection is not what this test is about
+            SeedResult with = rec.recommend(new SeedQuery(tracks, List.of(), genres, 20, null, null, target, 1));
+            SeedResult without = rec.recommend(new SeedQuery(tracks, List.of(), genres, 20, null, null, null, 1));
             assertThat(with.tracks()).isNotEmpty();
             double results = meanDistance(with.tracks(), target, chosen);
             double untargeted = meanDistance(without.tracks(), target, chosen);
