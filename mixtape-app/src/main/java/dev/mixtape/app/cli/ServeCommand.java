@@ -44,16 +44,18 @@ final class ServeCommand implements Callable<Integer> {
         }, "mixtape-shutdown"));
         String url = "http://localhost:" + app.port();
         LOG.atInfo().addKeyValue("url", url).log("listening; loading the catalog");
+        CatalogImporter.Report report;
         try (Progress progress = new Progress("import")) {
-            CatalogImporter.Report report = app.loadCatalog(progress);
-            if (report != null) {
-                Catalogs.print(report, System.out, 5);
-            }
+            report = app.loadCatalog(progress);
         } catch (MixtapeException e) {
             // The server keeps answering /health/ready with the reason, so an operator can see it.
             LOG.error(e.getMessage());
             stopped.await();
             return 1;
+        }
+        // after the bars are closed: an open bar redraws itself (moving the cursor up over the lines below it)
+        if (report != null) {
+            Catalogs.print(report, System.out, 5);
         }
         LOG.atInfo().addKeyValue("url", url).addKeyValue("startup_ms", (System.nanoTime() - start) / 1_000_000)
                 .log("ready");
