@@ -66,4 +66,13 @@ final class BenchData {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
+
+    /** The Last.fm 2k folder of the data directory ({@link dev.mixtape.core.DataDir}); a clear error when it is not there. */
+    static Path lastFmDir() {
+        Path dir = dev.mixtape.core.DataDir.resolve().resolve("lastfm-hetrec2011-2k");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalStateException("no " + dir + "; set MIXTAPE_DATA_DIR to the folder holding lastfm-hetrec2011-2k/");
+        }
+        return dir;
+    }
 }

@@ -9,7 +9,6 @@ import dev.mixtape.algo.cf.TopN;
 import dev.mixtape.algo.cf.UserScorer;
 import dev.mixtape.core.DataDir;
 import dev.mixtape.eval.data.LastFmReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,10 +45,7 @@ public class CfTopNBenchmark {
 
     @Setup(Level.Trial)
     public void train() throws Exception {
-        Path dir = DataDir.resolve().resolve("lastfm-hetrec2011-2k");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("no " + dir + "; set MIXTAPE_DATA_DIR to the folder holding lastfm-hetrec2011-2k/");
-        }
+        Path dir = BenchData.lastFmDir();
         var data = new LastFmReader().read(dir).interactions();
         InteractionMatrix all = InteractionMatrix.of(data.users().size(), data.items().size(), data.user(), data.item(),
                 data.weight()).binarised();

@@ -9,7 +9,6 @@ import dev.mixtape.app.lastfm.LastFmImport;
 import dev.mixtape.app.learn.ListeningTraining;
 import dev.mixtape.app.server.EngineHolder;
 import dev.mixtape.core.Catalog;
-import dev.mixtape.core.DataDir;
 import dev.mixtape.core.listener.HistoryEntry;
 import dev.mixtape.core.listener.ListenerStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,7 +57,7 @@ public class ListeningBench {
      * imported listeners and every listener of {@code store} and serves that too.
      */
     static ListeningModel serve(Catalog catalog, EngineHolder engines, ListenerStore store, Path modelsDir) throws IOException {
-        Path lastFm = DataDir.resolve().resolve("lastfm-hetrec2011-2k");
+        Path lastFm = BenchData.lastFmDir();
         new LastFmImport(LastFmImport.Options.defaults()).run(lastFm, catalog, modelsDir, (phase, done, total) -> {});
         ArtistModelLoader.Result r = ArtistModelLoader.load(modelsDir, catalog);
         if (r.neighbours() == null) {

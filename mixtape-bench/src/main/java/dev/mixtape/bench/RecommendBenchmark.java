@@ -68,7 +68,7 @@ public class RecommendBenchmark {
         Catalog catalog = BenchData.loadCatalog(file);
         engine = Engine.of(catalog);
         if (collaborative) {
-            Path lastFm = dev.mixtape.core.DataDir.resolve().resolve("lastfm-hetrec2011-2k");
+            Path lastFm = BenchData.lastFmDir();
             Path models = java.nio.file.Files.createTempDirectory("mixtape-bench-models");
             new dev.mixtape.app.lastfm.LastFmImport(dev.mixtape.app.lastfm.LastFmImport.Options.defaults())
                     .run(lastFm, catalog, models, (phase, done, total) -> {});

@@ -5,7 +5,6 @@ import dev.mixtape.algo.cf.ImplicitAlsModel;
 import dev.mixtape.algo.cf.ImplicitAlsTrainer;
 import dev.mixtape.algo.cf.InteractionMatrix;
 import dev.mixtape.algo.learn.ListeningConfig;
-import dev.mixtape.core.DataDir;
 import dev.mixtape.eval.data.InteractionData;
 import dev.mixtape.eval.data.LastFmReader;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -31,10 +29,7 @@ final class TrainBench {
     private TrainBench() {}
 
     static int run(int events, int tracksPerArtist, int threads, long seed, PrintStream out) throws IOException {
-        Path dir = DataDir.resolve().resolve("lastfm-hetrec2011-2k");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("no " + dir + "; set MIXTAPE_DATA_DIR to the folder holding lastfm-hetrec2011-2k/");
-        }
+        Path dir = BenchData.lastFmDir();
         InteractionData data = new LastFmReader().read(dir).interactions();
         InteractionMatrix lastFm = InteractionMatrix.of(data.users().size(), data.items().size(), data.user(), data.item(),
                 data.weight()).binarised();

@@ -143,20 +143,18 @@ class RetryingTransportTest {
 
     @Test
     void clientErrorsDoNotOpenTheBreaker() {
-        Scripted inner = new Scripted(answer(404, "{\"error\":{\"status\":404,\"message\":\"Non existing id\"}}"));
-        Resilience resilience = new Resilience(1, Duration.ofMillis(1), Duration.ofMillis(1));
-        RetryingTransport t = new RetryingTransport(inner, resilience);
-        for (int i = 0; i < 20; i++) {
-            assertThatThrownBy(() -> send(t)).isInstanceOf(Resilience.HttpStatusException.class);
-        }
-        assertThat(resilience.state("h:80")).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(inner.calls).hasValue(20);
+        assertBreakerStaysClosed(answer(404, "{\"error\":{\"status\":404,\"message\":\"Non existing id\"}}"));
     }
 
     @Test
     void throttlingDoesNotOpenTheBreaker() {
         // a host answering 429 is up and rate-limiting: the retry waits it out, the breaker stays closed
-        Scripted inner = new Scripted(answer(429, "{\"error\":{\"status\":429,\"message\":\"API rate limit exceeded\"}}"));
+        assertBreakerStaysClosed(answer(429, "{\"error\":{\"status\":429,\"message\":\"API rate limit exceeded\"}}"));
+    }
+
+    /** Twenty calls that each fail with {@code answer} (one attempt each) leave the host's breaker closed. */
+    private static void assertBreakerStaysClosed(Supplier<RemoteResponse> answer) {
+        Scripted inner = new Scripted(answer);
         Resilience resilience = new Resilience(1, Duration.ofMillis(1), Duration.ofMillis(1));
         RetryingTransport t = new RetryingTransport(inner, resilience);
         for (int i = 0; i < 20; i++) {
