@@ -30,16 +30,18 @@ final class Neighbourhood {
     private final Catalog catalog;
     private final ArtistScores scores;
     private final int[] artists;
+    private final Filters filters;
 
-    private Neighbourhood(Catalog catalog, ArtistScores scores, int[] artists) {
+    private Neighbourhood(Catalog catalog, ArtistScores scores, int[] artists, Filters filters) {
         this.catalog = catalog;
         this.scores = scores;
         this.artists = artists;
+        this.filters = filters;
     }
 
     /** The neighbourhood of the request's listener, or null (a seed track, no listener, or the model does not know them). */
     static Neighbourhood of(StrategyModels m, StrategyRequest r) {
-        if (r.hasTrack() || !r.hasListener()) {
+        if (r.hasTrack() || !r.hasListener() || r.isCatalogWide()) {
             return null;
         }
         ArtistScores s = m.listening(r);
@@ -47,7 +49,7 @@ final class Neighbourhood {
             return null;
         }
         int[] top = s.top(ARTISTS, true);
-        return top.length == 0 ? null : new Neighbourhood(m.catalog(), s, top);
+        return top.length == 0 ? null : new Neighbourhood(m.catalog(), s, top, r.filters());
     }
 
     /** The candidate artists, best prior first. */
@@ -67,7 +69,7 @@ final class Neighbourhood {
 
     /**
      * Up to {@code k} tracks, one per candidate artist: the artist's own track (primary artist) that {@code allowed}
-     * accepts with the highest {@code own} score, ranked by {@code prior^priorWeight · own'^(1 − priorWeight)} where {@code own'} is the track's
+     * and the request's filters accept with the highest {@code own} score, ranked by {@code prior^priorWeight · own'^(1 − priorWeight)} where {@code own'} is the track's
      * {@code own} rescaled to 0–1 between the worst and the best candidate's.
      *
      * @param own         the strategy's score of every catalog track (≥ 0, higher is better)
@@ -83,7 +85,8 @@ final class Neighbourhood {
             int a = artists[i];
             bestTrack[i] = -1;
             for (int t : catalog.artistTracks(a)) {
-                if (catalog.trackArtists(t)[0] == a && allowed.test(t) && (bestTrack[i] < 0 || own[t] > bestOwn[i])) {
+                if (catalog.trackArtists(t)[0] == a && allowed.test(t) && filters.allows(catalog, t)
+                        && (bestTrack[i] < 0 || own[t] > bestOwn[i])) {
                     bestTrack[i] = t;
                     bestOwn[i] = Math.max(0f, own[t]);
                 }

@@ -13,7 +13,9 @@ import java.util.Set;
  * chain — the strategy, then {@code content} (for a track or a listener with history) and
  * {@code popularity} — until {@code n} tracks pass the re-ranking. A strategy that fails or answers too few
  * leaves its place to the next, which never repeats a track; the answer says which strategies served and why
- * a fallback happened. Thread-safe.
+ * a fallback happened. For a listener without a seed track every step draws from their collaborative neighbourhood
+ * ({@link Neighbourhood}); when filters leave it too few tracks, {@code popularity} over the whole catalog fills the
+ * rest. Thread-safe.
  */
 public final class StrategyEngine {
     private final StrategyModels models;
@@ -110,6 +112,24 @@ public final class StrategyEngine {
             if (chosenItems.size() < r.n()) {
                 fallbacks.add(new Fallback(name, "answered " + (chosenItems.size() - before) + " of the "
                         + (r.n() - before) + " tracks still wanted after filters and re-ranking"));
+            }
+        }
+        if (chosenItems.size() < r.n() && r.hasListener() && !r.hasTrack()) {
+            // every step drew from the listener's neighbourhood, and the filters left it too few tracks: the catalog's
+            // most popular fill the rest
+            Strategy s = registry.get("popularity");
+            int before = chosenItems.size();
+            try {
+                reranker.select(s.recommend(r.withoutParams().catalogWide(), 3 * r.n() + 10), chosenItems, taken, r.n(), r.filters(),
+                        lambda, perArtist);
+            } catch (InvalidRequestException | StrategyUnavailableException e) {
+                fallbacks.add(new Fallback("popularity (whole catalog)", e.getMessage()));
+            }
+            for (int i = before; i < chosenItems.size(); i++) {
+                strategyOf.put(chosenItems.get(i).track(), "popularity");
+            }
+            if (chosenItems.size() > before && !servedBy.contains("popularity")) {
+                servedBy.add("popularity");
             }
         }
         List<Item> items = new ArrayList<>(chosenItems.size());

@@ -156,7 +156,11 @@ public final class StrategyModels {
         return java.util.Arrays.copyOf(best, m);
     }
 
-    /** What a request rules out for every strategy: the seed, its song's other releases, the caller's exclusions, heard tracks. */
+    /**
+     * What a request rules out for every strategy: the seed, its song's other releases, the caller's exclusions, heard
+     * tracks, and tracks its filters reject (the re-ranker applies them too; here they keep a strategy's candidates to
+     * tracks that can be served).
+     */
     IntPredicate allowed(StrategyRequest r, Taste taste) {
         int seedSong = r.hasTrack() ? songs.of(r.track()) : -1;
         int seed = r.track();
@@ -165,7 +169,9 @@ public final class StrategyModels {
         java.util.BitSet excluded = new java.util.BitSet();
         r.exclude().forEach(excluded::set);
         boolean anyExcluded = !excluded.isEmpty();
+        Filters filters = r.filters();
+        boolean filtered = !Filters.NONE.equals(filters);
         return t -> t != seed && !(anyExcluded && excluded.get(t)) && (seedSong < 0 || songs.of(t) != seedSong)
-                && (taste == null || !taste.heard(t));
+                && (taste == null || !taste.heard(t)) && (!filtered || filters.allows(catalog, t));
     }
 }

@@ -33,6 +33,24 @@ public record StrategyRequest(int track, ListenerState listener, int n, UserCont
         return params.isEmpty() ? this : new StrategyRequest(track, listener, n, context, exclude, filters, Map.of(), seed);
     }
 
+    /** A parameter no caller can send (strategies' parameters are checked by name): the request asks the whole catalog. */
+    static final String CATALOG_WIDE = "_catalog_wide";
+
+    /**
+     * The same request, ranked over the whole catalog rather than the listener's collaborative neighbourhood
+     * ({@link Neighbourhood}): the last step of the fallback chain, when filters leave the neighbourhood too few tracks.
+     */
+    public StrategyRequest catalogWide() {
+        Map<String, String> p = new java.util.HashMap<>(params);
+        p.put(CATALOG_WIDE, "true");
+        return new StrategyRequest(track, listener, n, context, exclude, filters, p, seed);
+    }
+
+    /** Whether {@link #catalogWide} made this request. */
+    public boolean isCatalogWide() {
+        return params.containsKey(CATALOG_WIDE);
+    }
+
     public StrategyRequest withN(int newN) {
         return new StrategyRequest(track, listener, newN, context, exclude, filters, params, seed);
     }

@@ -167,6 +167,20 @@ class NeighbourhoodTest {
         assertThat(picks.get(0).contributions()).containsKeys("content", "collaborative");
     }
 
+    @Test
+    void filtersTheNeighbourhoodCannotMeetAreFilledFromTheWholeCatalog() {
+        // metal only: the neighbourhood holds four metal artists (the listener's own two are not in it), so its strategies
+        // give at most 8 tracks at 2 per artist; the whole catalog's popular metal fills the answer to 10
+        StrategyEngine engine = new StrategyEngine(models(MODEL), HybridStrategy.DEFAULT_WEIGHTS);
+        UserContext c = new UserContext(ZonedDateTime.of(2026, 6, 3, 14, 0, 0, 0, ZoneOffset.UTC), null, null, null, false);
+        Filters metal = new Filters(Set.of("metal"), Set.of(), null, 0, 100, Map.of());
+        StrategyEngine.Result r = engine.recommend("content", new StrategyRequest(-1, metalFan(), 10, c, Set.of(), metal, Map.of(), 7), 1.0, 2);
+        assertThat(r.items()).hasSize(10).allMatch(i -> genre(i.track()).equals("metal"));
+        assertThat(r.served()).contains("popularity");
+        assertThat(r.items()).anyMatch(i -> CATALOG.trackArtists(i.track())[0] == CATALOG.artistIndexOf("metal-artist-0")
+                || CATALOG.trackArtists(i.track())[0] == CATALOG.artistIndexOf("metal-artist-1"));
+    }
+
     /** The tempo match of {@link TempoStrategy} at 100 BPM, without the popularity tie-break. */
     private static double fit(double bpm) {
         double best = 0;
