@@ -142,8 +142,8 @@ public final class SeedRecommender {
     }
 
     /**
-     * The artist (kinship 1) and its {@value #KIN} best collaborative neighbours ({@code 0.9 − 0.5·rank / KIN}), in
-     * that order; empty when it has none.
+     * The artist (kinship {@value #SELF_KINSHIP}) and its {@value #KIN} best collaborative neighbours
+     * ({@code 0.9 − 0.5·rank / KIN}), in that order; empty when it has none.
      */
     private Map<Integer, Float> kinship(int artist) {
         int[] near = kin.of(artist, KIN);
@@ -165,7 +165,12 @@ public final class SeedRecommender {
         float sim = FeatureSpace.similarity(dist[t]);
         float genre = genreSets.withTrack(seedGenres, t);
         s.add(t, kinship.isEmpty() ? 0.7f * sim + 0.3f * genre
-                : KIN_SOUND * sim + KIN_GENRE * genre + KIN_WEIGHT * kinship.getOrDefault(catalog.trackArtists(t)[0], 0f), f);
+                : kinAffinity(sim, genre, kinship.getOrDefault(catalog.trackArtists(t)[0], 0f)), f);
+    }
+
+    /** A candidate's affinity when the seed has collaborative neighbours: who listens together outweighs how it sounds. */
+    private static float kinAffinity(float sim, float genre, float kinship) {
+        return KIN_SOUND * sim + KIN_GENRE * genre + KIN_WEIGHT * kinship;
     }
 
     private SeedResult.SeedReport addArtistSeed(Scratch s, Filter f, int artist, String id) {
@@ -202,8 +207,7 @@ public final class SeedRecommender {
             }
             float sim = FeatureSpace.similarity(dist[t]);
             float genre = genreSets.withTrack(genres, t);
-            s.add(t, collaborative ? KIN_SOUND * sim + KIN_GENRE * genre + KIN_WEIGHT * kinship
-                    : 0.6f * sim + 0.2f * genre + 0.2f * kinship, f);
+            s.add(t, collaborative ? kinAffinity(sim, genre, kinship) : 0.6f * sim + 0.2f * genre + 0.2f * kinship, f);
         }
     }
 

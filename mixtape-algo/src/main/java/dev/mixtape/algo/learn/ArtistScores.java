@@ -1,5 +1,6 @@
 package dev.mixtape.algo.learn;
 
+import dev.mixtape.core.Catalog;
 import dev.mixtape.algo.content.TopK;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -36,6 +37,17 @@ public final class ArtistScores {
     /** Of the listener's artists, the one that best explains {@code artist} (nearest in the model), or -1. */
     public int because(int artist) {
         return model.closest(artist, topKnown(10));
+    }
+
+    /**
+     * Why the model offers {@code artist}: "Listeners of X also play Y", X being the listener's artist nearest it in
+     * the model, or "Listeners with your taste play Y" when none of theirs is near.
+     */
+    public String explain(int artist) {
+        Catalog c = model.catalog();
+        int via = because(artist);
+        return via < 0 ? "Listeners with your taste play " + c.artistName(artist)
+                : "Listeners of " + c.artistName(via) + " also play " + c.artistName(artist);
     }
 
     public int artists() {

@@ -146,10 +146,7 @@ public final class CollaborativeStrategy implements Strategy {
                     if (c.trackArtists(t)[0] == a && allowed.test(t)) { // the artist's own tracks, not their features
                         if (taken == round) {
                             double s = scores.normalised(a) * (round == 0 ? 1 : 0.5);
-                            int via = scores.because(a);
-                            String why = via < 0 ? "Listeners with your taste play " + c.artistName(a)
-                                    : "Listeners of " + c.artistName(via) + " also play " + c.artistName(a);
-                            out.add(new Scored(t, s, why, Map.of("collaborative", s)));
+                            out.add(new Scored(t, s, scores.explain(a), Map.of("collaborative", s)));
                             break;
                         }
                         taken++;

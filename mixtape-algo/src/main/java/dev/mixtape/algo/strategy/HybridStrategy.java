@@ -27,11 +27,7 @@ public final class HybridStrategy implements Strategy {
     private final Map<String, Double> weights;
     private final Catalog catalog;
 
-    public HybridStrategy(Map<String, Strategy> parts, Map<String, Double> weights) {
-        this(parts, weights, null);
-    }
-
-    /** @param catalog when given, a listener-only request is blended per artist (see the class comment) */
+    /** @param catalog the parts' catalog: a listener-only request is blended per artist (see the class comment) */
     public HybridStrategy(Map<String, Strategy> parts, Map<String, Double> weights, Catalog catalog) {
         this.catalog = catalog;
         this.parts = parts;
@@ -95,7 +91,7 @@ public final class HybridStrategy implements Strategy {
                 return List.<Scored>of();
             }
         }).toList();
-        boolean byArtist = catalog != null && r.hasListener() && !r.hasTrack();
+        boolean byArtist = r.hasListener() && !r.hasTrack();
         for (int a = 0; a < active.size(); a++) {
             Map.Entry<String, Double> w = active.get(a);
             List<Scored> got = answers.get(a);

@@ -30,13 +30,11 @@ final class Neighbourhood {
     private final Catalog catalog;
     private final ArtistScores scores;
     private final int[] artists;
-    private final Filters filters;
 
-    private Neighbourhood(Catalog catalog, ArtistScores scores, int[] artists, Filters filters) {
+    private Neighbourhood(Catalog catalog, ArtistScores scores, int[] artists) {
         this.catalog = catalog;
         this.scores = scores;
         this.artists = artists;
-        this.filters = filters;
     }
 
     /** The neighbourhood of the request's listener, or null (a seed track, no listener, or the model does not know them). */
@@ -49,12 +47,7 @@ final class Neighbourhood {
             return null;
         }
         int[] top = s.top(ARTISTS, true);
-        return top.length == 0 ? null : new Neighbourhood(m.catalog(), s, top, r.filters());
-    }
-
-    /** The candidate artists, best prior first. */
-    int[] artists() {
-        return artists.clone();
+        return top.length == 0 ? null : new Neighbourhood(m.catalog(), s, top);
     }
 
     /** The prior of {@code artist}: its model score on 0–1 (1 for the best artist the listener does not play). */
@@ -62,14 +55,9 @@ final class Neighbourhood {
         return scores.normalised(artist);
     }
 
-    /** Of the listener's artists, the one that best explains {@code artist}, or -1. */
-    int because(int artist) {
-        return scores.because(artist);
-    }
-
     /**
      * Up to {@code k} tracks, one per candidate artist: the artist's own track (primary artist) that {@code allowed}
-     * and the request's filters accept with the highest {@code own} score, ranked by {@code prior^priorWeight · own'^(1 − priorWeight)} where {@code own'} is the track's
+     * accepts ({@link StrategyModels#allowed}: the request's exclusions and filters) with the highest {@code own} score, ranked by {@code prior^priorWeight · own'^(1 − priorWeight)} where {@code own'} is the track's
      * {@code own} rescaled to 0–1 between the worst and the best candidate's.
      *
      * @param own         the strategy's score of every catalog track (≥ 0, higher is better)
@@ -85,8 +73,7 @@ final class Neighbourhood {
             int a = artists[i];
             bestTrack[i] = -1;
             for (int t : catalog.artistTracks(a)) {
-                if (catalog.trackArtists(t)[0] == a && allowed.test(t) && filters.allows(catalog, t)
-                        && (bestTrack[i] < 0 || own[t] > bestOwn[i])) {
+                if (catalog.trackArtists(t)[0] == a && allowed.test(t) && (bestTrack[i] < 0 || own[t] > bestOwn[i])) {
                     bestTrack[i] = t;
                     bestOwn[i] = Math.max(0f, own[t]);
                 }
@@ -126,15 +113,7 @@ final class Neighbourhood {
 
     /** The strategy's reason, then who else plays the track's artist: "Fits a rainy evening, and listeners of X also play Y". */
     String explain(String reason, int track) {
-        String also = listenersAlso(track);
+        String also = scores.explain(catalog.trackArtists(track)[0]);
         return reason + ", and " + Character.toLowerCase(also.charAt(0)) + also.substring(1);
-    }
-
-    /** "Listeners of X also play Y" for a candidate's track, or the plain form when no artist of the listener explains it. */
-    String listenersAlso(int track) {
-        int a = catalog.trackArtists(track)[0];
-        int via = because(a);
-        return via < 0 ? "Listeners with your taste play " + catalog.artistName(a)
-                : "Listeners of " + catalog.artistName(via) + " also play " + catalog.artistName(a);
     }
 }

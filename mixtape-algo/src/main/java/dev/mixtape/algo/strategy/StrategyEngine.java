@@ -77,14 +77,9 @@ public final class StrategyEngine {
             chain.add("content");
         }
         chain.add("popularity");
-        List<Scored> chosenItems = new ArrayList<>();
-        List<String> servedBy = new ArrayList<>();
-        Map<Integer, String> strategyOf = new java.util.HashMap<>();
+        Answer answer = new Answer(r, lambda, perArtist);
+        List<Scored> chosenItems = answer.chosen;
         List<Fallback> fallbacks = new ArrayList<>();
-        Set<Integer> taken = new HashSet<>(r.exclude());
-        if (r.hasTrack()) {
-            taken.add(r.track());
-        }
         for (String name : chain) {
             if (chosenItems.size() >= r.n()) {
                 break;
@@ -102,13 +97,7 @@ public final class StrategyEngine {
                 continue;
             }
             int before = chosenItems.size();
-            reranker.select(got, chosenItems, taken, r.n(), r.filters(), lambda, perArtist);
-            for (int i = before; i < chosenItems.size(); i++) {
-                strategyOf.put(chosenItems.get(i).track(), name);
-            }
-            if (chosenItems.size() > before) {
-                servedBy.add(name);
-            }
+            answer.add(name, got);
             if (chosenItems.size() < r.n()) {
                 fallbacks.add(new Fallback(name, "answered " + (chosenItems.size() - before) + " of the "
                         + (r.n() - before) + " tracks still wanted after filters and re-ranking"));
@@ -117,25 +106,49 @@ public final class StrategyEngine {
         if (chosenItems.size() < r.n() && r.hasListener() && !r.hasTrack()) {
             // every step drew from the listener's neighbourhood, and the filters left it too few tracks: the catalog's
             // most popular fill the rest
-            Strategy s = registry.get("popularity");
-            int before = chosenItems.size();
             try {
-                reranker.select(s.recommend(r.withoutParams().catalogWide(), 3 * r.n() + 10), chosenItems, taken, r.n(), r.filters(),
-                        lambda, perArtist);
+                answer.add("popularity", registry.get("popularity").recommend(r.withoutParams().catalogWide(), 3 * r.n() + 10));
             } catch (InvalidRequestException | StrategyUnavailableException e) {
                 fallbacks.add(new Fallback("popularity (whole catalog)", e.getMessage()));
-            }
-            for (int i = before; i < chosenItems.size(); i++) {
-                strategyOf.put(chosenItems.get(i).track(), "popularity");
-            }
-            if (chosenItems.size() > before && !servedBy.contains("popularity")) {
-                servedBy.add("popularity");
             }
         }
         List<Item> items = new ArrayList<>(chosenItems.size());
         for (Scored s : chosenItems) {
-            items.add(new Item(s.track(), s.score(), s.explanation(), strategyOf.get(s.track()), s.contributions()));
+            items.add(new Item(s.track(), s.score(), s.explanation(), answer.strategyOf.get(s.track()), s.contributions()));
         }
-        return new Result(strategyName, chosen, autoReason, items, servedBy, fallbacks, models.version());
+        return new Result(strategyName, chosen, autoReason, items, answer.servedBy, fallbacks, models.version());
+    }
+
+    /** The answer as the steps of the fallback chain fill it: the tracks chosen, which step chose each, which served. */
+    private final class Answer {
+        final List<Scored> chosen = new ArrayList<>();
+        final List<String> servedBy = new ArrayList<>();
+        final Map<Integer, String> strategyOf = new java.util.HashMap<>();
+        private final Set<Integer> taken;
+        private final StrategyRequest r;
+        private final double lambda;
+        private final int perArtist;
+
+        Answer(StrategyRequest r, double lambda, int perArtist) {
+            this.r = r;
+            this.lambda = lambda;
+            this.perArtist = perArtist;
+            this.taken = new HashSet<>(r.exclude());
+            if (r.hasTrack()) {
+                taken.add(r.track());
+            }
+        }
+
+        /** Re-ranks {@code got} into the answer (never repeating a track) and credits {@code name} with what it added. */
+        void add(String name, List<Scored> got) {
+            int before = chosen.size();
+            reranker.select(got, chosen, taken, r.n(), r.filters(), lambda, perArtist);
+            for (int i = before; i < chosen.size(); i++) {
+                strategyOf.put(chosen.get(i).track(), name);
+            }
+            if (chosen.size() > before && !servedBy.contains(name)) {
+                servedBy.add(name);
+            }
+        }
     }
 }
