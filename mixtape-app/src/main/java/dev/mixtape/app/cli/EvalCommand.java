@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalReplayCommand.class},
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = {EvalReplayCommand.class, EvalCoherenceCommand.class},
         description = {"Offline evaluation of the collaborative-filtering models on a public dataset (docs/EVALUATION.md):",
             "per-user seeded 80/20 split written to files, full ranking with training items excluded, every metric at each k.",
             "Example: mixtape eval --dataset lastfm-2k --models pop,itemknn,rp3beta,ials,ease --k 10,20 --out eval-out"})

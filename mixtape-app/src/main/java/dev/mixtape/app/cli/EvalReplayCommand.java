@@ -9,7 +9,6 @@ import dev.mixtape.app.learn.ReplayReport;
 import dev.mixtape.core.MixtapeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,25 +54,8 @@ final class EvalReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new MixtapeException(e.getMessage());
         }
-        Path home = out.resolve("home").toAbsolutePath();
-        if (Files.exists(home.resolve("db"))) {
-            throw new MixtapeException(home + " holds an earlier run's store: remove it or choose another --out");
-        }
-        Files.createDirectories(home);
-        Map<String, String> more = new LinkedHashMap<>();
-        more.put("home", home.toString());
-        more.put("port", "0");
-        more.put("db.url", "");
-        more.put("redis.url", "");
-        more.put("model.retrain.events", "0");
-        more.put("model.retrain.minutes", "0");
-        more.put("lastfm.auto.import", "false");
-        more.put("rate.limit.per.minute", "1000000");
-        options.home = null;
-        options.dbUrl = null;
-        MixtapeConfig cfg = options.load(more);
-        Path lastFm = cfg.dataDir().resolve("lastfm-hetrec2011-2k");
-        dev.mixtape.app.lastfm.LastFmImport.requireFiles(lastFm);
+        MixtapeConfig cfg = EvalHome.config(options, out);
+        Path lastFm = EvalHome.lastFm(cfg);
         long t0 = System.nanoTime();
         ReplayEvaluation.Report report;
         try (MixtapeApp app = MixtapeApp.start(cfg); Progress progress = new Progress("eval replay")) {

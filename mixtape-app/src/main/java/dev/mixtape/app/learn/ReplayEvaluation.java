@@ -444,7 +444,7 @@ public final class ReplayEvaluation {
         return Arrays.stream(c.artistTracks(artist)).filter(t -> c.trackArtists(t)[0] == artist).toArray();
     }
 
-    private static InteractionData without(InteractionData rows, BitSet users) {
+    static InteractionData without(InteractionData rows, BitSet users) {
         int n = 0;
         for (int k = 0; k < rows.size(); k++) {
             n += users.get(rows.user()[k]) ? 0 : 1;

@@ -1,0 +1,42 @@
+package dev.mixtape.app.cli;
+
+import dev.mixtape.app.config.MixtapeConfig;
+import dev.mixtape.core.MixtapeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The configuration of an evaluation that runs the product in process on a fresh embedded store under OUT/home. */
+final class EvalHome {
+    private EvalHome() {}
+
+    /** @throws MixtapeException when OUT/home holds an earlier run's store */
+    static MixtapeConfig config(ConfigOptions options, Path out) throws IOException {
+        Path home = out.resolve("home").toAbsolutePath();
+        if (Files.exists(home.resolve("db"))) {
+            throw new MixtapeException(home + " holds an earlier run's store: remove it or choose another --out");
+        }
+        Files.createDirectories(home);
+        Map<String, String> more = new LinkedHashMap<>();
+        more.put("home", home.toString());
+        more.put("port", "0");
+        more.put("db.url", "");
+        more.put("redis.url", "");
+        more.put("model.retrain.events", "0");
+        more.put("model.retrain.minutes", "0");
+        more.put("lastfm.auto.import", "false");
+        more.put("rate.limit.per.minute", "1000000");
+        options.home = null;
+        options.dbUrl = null;
+        return options.load(more);
+    }
+
+    /** The Last.fm 2k folder under the data directory, checked. */
+    static Path lastFm(MixtapeConfig cfg) throws IOException {
+        Path lastFm = cfg.dataDir().resolve("lastfm-hetrec2011-2k");
+        dev.mixtape.app.lastfm.LastFmImport.requireFiles(lastFm);
+        return lastFm;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.mixtape.app.learn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixtape.algo.content.FeatureSpace;
+import dev.mixtape.algo.content.Scenes;
+import dev.mixtape.algo.content.SeedQuery;
+import dev.mixtape.algo.match.ArtistMatches;
+import dev.mixtape.algo.match.ArtistNameMatcher;
+import dev.mixtape.algo.playlist.Playlist;
+import dev.mixtape.app.MixtapeApp;
+import dev.mixtape.app.lastfm.ArtistModelLoader;
+import dev.mixtape.app.lastfm.LastFmImport;
+import dev.mixtape.app.server.Engine;
+import dev.mixtape.app.server.PlaylistService;
+import dev.mixtape.core.Catalog;
+import dev.mixtape.eval.data.InteractionData;
+import dev.mixtape.eval.data.LastFmDataset;
+import dev.mixtape.eval.data.LastFmReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * {@code mixtape eval coherence}: do the picks for an artist belong with it (docs/EVALUATION.md, "Coherence")?
+ *
+ * <ol>
+ *   <li>Last.fm 2k users are split in two halves (seeded). The first half is imported as {@code import lastfm} would,
+ *       so the server's artist model knows only its co-listening; the second half is held out.</li>
+ *   <li>For each anchor artist, every surface is asked what goes with it: {@code /v1/recommendations} seeded by the
+ *       artist and by its top track, related artists, the playlist prompt "songs like X", v2 {@code content} (which
+ *       is {@code /api/v1/tracks/{id}/similar}) and {@code hybrid} seeded by its top track.</li>
+ *   <li>Each answer is scored: the share of picks from a {@link Scenes scene} the anchor is not part of; among picks
+ *       by artists the held-out half listens to (other than the anchor), the share among the anchor's
+ *       {@value #CO_LISTENED} most co-listened artists in that half (cosine over listeners, at least
+ *       {@value #MIN_CO_LISTENERS} shared); distinct artists; and intra-list distance over audio features.</li>
+ * </ol>
+ * One run per instance; not thread-safe.
+ */
+public final class CoherenceEvaluation {
+    /** Diverse anchors: scenes, decades and genres; each must be in the catalog (those that are not are reported). */
+    public static final List<String> DEFAULT_ANCHORS = List.of("Radiohead", "Daft Punk", "Taylor Swift", "Coldplay",
+            "Metallica", "Eminem", "Adele", "The Beatles", "Bob Marley & The Wailers", "Miles Davis", "Johnny Cash", "Nirvana", "Lady Gaga",
+            "Rihanna", "Arctic Monkeys", "Björk", "Massive Attack", "Shakira", "BTS", "A.R. Rahman", "Bad Bunny",
+            "Rammstein", "ABBA", "Caetano Veloso", "Avicii", "Norah Jones", "Bruno Mars", "Slipknot", "YOASOBI", "Indila", "Tarkan",
+            "Carlos Gardel");
+    static final int CO_LISTENED = 50;
+    static final int MIN_CO_LISTENERS = 2;
+    static final int PICKS = 20;
+    static final int PLAYLIST_LENGTH = 30;
+
+    public record Options(List<String> anchors, long seed) {
+        public Options {
+            anchors = List.copyOf(anchors);
+            if (anchors.isEmpty()) {
+                throw new IllegalArgumentException("no anchors given");
+            }
+        }
+    }
+
+    /** One surface, summed over the anchors it answered. */
+    public record Row(String surface, int anchors, int failed, int picks, double outOfScene, double coListened, int coListenedBase,
+                      double distinctArtists, double ild) {}
+
+    /** One anchor on one surface: what strayed, for the report. */
+    public record Detail(String anchor, String surface, int picks, int outOfScene, int coListened, int known, int distinctArtists,
+                         List<String> strays) {}
+
+    public record Report(List<Row> rows, List<Detail> details, Map<String, Object> info) {}
+
+    private final Options options;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CoherenceEvaluation(Options options) {
+        this.options = options;
+    }
+
+    public Report run(MixtapeApp app, Path lastFmDir, BiConsumer<String, Double> progress) throws Exception {
+        Engine engine = app.engines().get();
+        Catalog catalog = engine.catalog();
+        Scenes scenes = new Scenes(catalog);
+        Map<String, Object> info = new LinkedHashMap<>();
+        progress.accept("read", 0.0);
+        LastFmDataset data = new LastFmReader().read(lastFmDir);
+        InteractionData rows = data.interactions();
+        double[] plays = new double[rows.items().size()];
+        for (int k = 0; k < rows.size(); k++) {
+            plays[rows.item()[k]] += rows.weight()[k];
+        }
+        int[] artistOf = ArtistMatches.of(new ArtistNameMatcher(catalog), data.artistNames(), plays).artists();
+        int users = rows.users().size();
+        SplittableRandom rnd = new SplittableRandom(options.seed());
+        BitSet heldOut = new BitSet();
+        for (int u = 0; u < users; u++) {
+            if (rnd.nextBoolean()) {
+                heldOut.set(u);
+            }
+        }
+        info.put("lastfm_users", users);
+        info.put("held_out_users", heldOut.cardinality());
+
+        progress.accept("import", 0.1);
+        Path models = app.config().home().resolve("models");
+        InteractionData train = ReplayEvaluation.without(rows, heldOut);
+        new LastFmImport(LastFmImport.Options.defaults()).run(lastFmDir, new LastFmDataset(train, data.artistNames(), data.tags(),
+                data.tagIds(), data.tagNames(), data.problems()), catalog, models, (p, d, t) -> {});
+        ArtistModelLoader.Result loaded = ArtistModelLoader.load(models, catalog);
+        engine.cf().artists(loaded.neighbours(), loaded.status());
+        info.put("artist_model", loaded.status());
+
+        // the held-out half's listeners per catalog artist
+        Map<Integer, BitSet> listeners = new HashMap<>();
+        for (int k = 0; k < rows.size(); k++) {
+            int a = artistOf[rows.item()[k]];
+            if (a >= 0 && heldOut.get(rows.user()[k]) && rows.weight()[k] > 0) {
+                listeners.computeIfAbsent(a, x -> new BitSet()).set(rows.user()[k]);
+            }
+        }
+
+        List<Integer> anchors = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        ArtistNameMatcher matcher = new ArtistNameMatcher(catalog);
+        for (String name : options.anchors()) {
+            int a = catalog.artistIndexOf(name.trim());
+            if (a < 0) {
+                a = matcher.match(name.trim()).artist();
+            }
+            if (a < 0) {
+                missing.add(name);
+            } else if (!anchors.contains(a)) {
+                anchors.add(a);
+            }
+        }
+        if (anchors.isEmpty()) {
+            throw new IllegalArgumentException("none of the anchors is a catalog artist: " + missing);
+        }
+        info.put("anchors", anchors.stream().map(catalog::artistName).toList());
+        info.put("anchors_not_in_catalog", missing);
+        info.put("anchor_scenes", anchors.stream().collect(java.util.stream.Collectors.toMap(catalog::artistName,
+                a -> Scenes.labels(scenes.ofArtist(a)), (x, y) -> x, LinkedHashMap::new)));
+
+        Map<String, Function<Integer, List<Integer>>> surfaces = new LinkedHashMap<>();
+        surfaces.put("/v1/recommendations (seed artist)", a -> tracks(engine.recommend(new SeedQuery(List.of(),
+                List.of(catalog.artistId(a)), List.of(), PICKS, null, null, null, SeedQuery.DEFAULT_MAX_PER_ARTIST)).tracks()));
+        surfaces.put("/v1/recommendations (seed track)", a -> tracks(engine.recommend(new SeedQuery(List.of(catalog.trackId(topTrack(catalog, a))),
+                List.of(), List.of(), PICKS, null, null, null, SeedQuery.DEFAULT_MAX_PER_ARTIST)).tracks()));
+        surfaces.put("/v1/artists/{id}/related-artists", a -> artistsAsTracks(catalog, engine.cf().related(a, engine.related()).artists()));
+        PlaylistService playlists = PlaylistService.builtIn();
+        surfaces.put("playlist \"songs like X\"", a -> {
+            Playlist p = playlists.generate(engine, "songs like " + catalog.artistName(a), PLAYLIST_LENGTH, null, null).playlist();
+            return tracks(p.trackIndices());
+        });
+        surfaces.put("v2 content = /api/v1/tracks/{id}/similar", a -> strategy(app, catalog, topTrack(catalog, a), "content"));
+        surfaces.put("v2 hybrid (seed track)", a -> strategy(app, catalog, topTrack(catalog, a), "hybrid"));
+
+        List<Row> out = new ArrayList<>();
+        List<Detail> details = new ArrayList<>();
+        int done = 0;
+        Map<Integer, int[]> coListened = new HashMap<>();
+        for (int a : anchors) {
+            coListened.put(a, coListened(a, listeners));
+        }
+        for (Map.Entry<String, Function<Integer, List<Integer>>> s : surfaces.entrySet()) {
+            out.add(score(s.getKey(), s.getValue(), anchors, catalog, scenes, engine.space(), listeners, coListened, details,
+                    s.getKey().contains("related-artists")));
+            progress.accept("score", 0.3 + 0.7 * ++done / surfaces.size());
+        }
+        return new Report(out, details, info);
+    }
+
+    /** The anchor's most co-listened artists in the held-out half, best first (cosine over listener sets). */
+    static int[] coListened(int anchor, Map<Integer, BitSet> listeners) {
+        BitSet own = listeners.get(anchor);
+        if (own == null) {
+            return new int[0];
+        }
+        List<double[]> scored = new ArrayList<>();
+        for (Map.Entry<Integer, BitSet> e : listeners.entrySet()) {
+            if (e.getKey() == anchor) {
+                continue;
+            }
+            BitSet both = (BitSet) own.clone();
+            both.and(e.getValue());
+            int co = both.cardinality();
+            if (co >= MIN_CO_LISTENERS) {
+                scored.add(new double[] {co / Math.sqrt((double) own.cardinality() * e.getValue().cardinality()), e.getKey()});
+            }
+        }
+        scored.sort((x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : Double.compare(x[1], y[1]));
+        return scored.stream().limit(CO_LISTENED).mapToInt(d -> (int) d[1]).toArray();
+    }
+
+    private Row score(String surface, Function<Integer, List<Integer>> answer, List<Integer> anchors, Catalog c, Scenes scenes,
+                      FeatureSpace space, Map<Integer, BitSet> listeners, Map<Integer, int[]> coListened, List<Detail> details,
+                      boolean artistLevel) {
+        int answered = 0;
+        int failed = 0;
+        long picks = 0;
+        long stray = 0;
+        long co = 0;
+        long known = 0;
+        double distinct = 0;
+        double ild = 0;
+        for (int anchor : anchors) {
+            List<Integer> tracks;
+            try {
+                tracks = answer.apply(anchor);
+            } catch (RuntimeException e) {
+                failed++;
+                continue;
+            }
+            answered++;
+            int own = scenes.ofArtist(anchor);
+            BitSet near = new BitSet();
+            for (int a : coListened.get(anchor)) {
+                near.set(a);
+            }
+            boolean hasCo = coListened.get(anchor).length > 0;
+            int s = 0;
+            int k = 0;
+            int kc = 0;
+            List<String> strays = new ArrayList<>();
+            LinkedHashSet<Integer> artists = new LinkedHashSet<>();
+            for (int t : tracks) {
+                int a = c.trackArtists(t)[0];
+                artists.add(a);
+                if (!scenes.allowsArtist(own, a)) {
+                    s++;
+                    if (strays.size() < 8) {
+                        strays.add(c.artistName(a) + " (" + String.join(", ", Scenes.labels(scenes.ofArtist(a))) + ")");
+                    }
+                }
+                if (hasCo && a != anchor && listeners.containsKey(a)) {
+                    k++;
+                    kc += near.get(a) ? 1 : 0;
+                }
+            }
+            picks += tracks.size();
+            stray += s;
+            known += k;
+            co += kc;
+            distinct += artists.size();
+            ild += artistLevel ? artistIld(space, new ArrayList<>(artists)) : ild(space, tracks);
+            details.add(new Detail(c.artistName(anchor), surface, tracks.size(), s, kc, k, artists.size(), strays));
+        }
+        int n = Math.max(1, answered);
+        return new Row(surface, answered, failed, (int) picks, picks == 0 ? 0 : (double) stray / picks,
+                known == 0 ? Double.NaN : (double) co / known, (int) known, distinct / n, ild / n);
+    }
+
+    /** Mean pairwise audio distance (standardised features, as the feature space measures it) over the tracks. */
+    private static double ild(FeatureSpace space, List<Integer> tracks) {
+        return meanDistance(space.points(), tracks);
+    }
+
+    private static double artistIld(FeatureSpace space, List<Integer> artists) {
+        return meanDistance(space.artistCentroids(), artists);
+    }
+
+    private static double meanDistance(float[] points, List<Integer> items) {
+        double sum = 0;
+        int pairs = 0;
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = i + 1; j < items.size(); j++) {
+                sum += Math.sqrt(FeatureSpace.distance2(points, items.get(i) * FeatureSpace.DIMS, points, items.get(j) * FeatureSpace.DIMS));
+                pairs++;
+            }
+        }
+        return pairs == 0 ? 0 : sum / pairs;
+    }
+
+    /** For artist answers: each artist as its top track, so one scoring serves both. */
+    private static List<Integer> artistsAsTracks(Catalog c, int[] artists) {
+        List<Integer> out = new ArrayList<>();
+        for (int a : artists) {
+            if (c.artistTracks(a).length > 0) {
+                out.add(topTrack(c, a));
+            }
+        }
+        return out;
+    }
+
+    /** The artist's most popular track on which it is the primary artist (or its most popular track). */
+    static int topTrack(Catalog c, int artist) {
+        for (int t : c.artistTracks(artist)) {
+            if (c.trackArtists(t)[0] == artist) {
+                return t;
+            }
+        }
+        return c.artistTracks(artist)[0];
+    }
+
+    private static List<Integer> tracks(int[] t) {
+        return Arrays.stream(t).boxed().toList();
+    }
+
+    private List<Integer> strategy(MixtapeApp app, Catalog c, int track, String strategy) {
+        try {
+            ObjectNode req = json.createObjectNode().put("track_id", c.trackId(track)).put("strategy", strategy).put("n", PICKS);
+            JsonNode body = json.readTree(app.strategies().recommend(req).body());
+            List<Integer> out = new ArrayList<>();
+            for (JsonNode r : body.get("recommendations")) {
+                out.add(c.indexOf(r.get("track").get("id").asText()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
