@@ -20,7 +20,18 @@ final class Filter {
     /** 1 / scale of each targeted attribute. */
     private final float[] scales;
 
+    /** Scenes a candidate's artist may come from ({@link Scenes#allowsTrack}); null: any. */
+    private final Scenes scenes;
+    private final int allowedScenes;
+
     Filter(SeedQuery q, FeatureSpace space) {
+        this(q, space, null, 0);
+    }
+
+    /** @param scenes null to accept any scene, else candidates must be {@link Scenes#allowsTrack allowed} for {@code allowedScenes} */
+    Filter(SeedQuery q, FeatureSpace space, Scenes scenes, int allowedScenes) {
+        this.scenes = scenes;
+        this.allowedScenes = allowedScenes;
         this.rows = space.attributeRows();
         int nb = 0;
         int nt = 0;
@@ -57,6 +68,9 @@ final class Filter {
     }
 
     boolean accepts(int t) {
+        if (scenes != null && !scenes.allowsTrack(allowedScenes, t)) {
+            return false;
+        }
         int o = t * W;
         for (int k = 0; k < boundAttrs.length; k++) {
             float v = rows[o + boundAttrs[k]];

@@ -11,6 +11,7 @@ public final class GenreSets {
     private final int words;
     private final long[] tracks;
     private final long[] artists;
+    private final Scenes scenes;
 
     public GenreSets(Catalog catalog) {
         words = Math.max(1, (catalog.genreCount() + 63) >>> 6);
@@ -22,6 +23,12 @@ public final class GenreSets {
         for (int a = 0; a < catalog.artistCount(); a++) {
             set(artists, a, catalog.artistGenres(a));
         }
+        scenes = new Scenes(catalog);
+    }
+
+    /** The catalog's scenes, which its genres define (built with the sets). */
+    public Scenes scenes() {
+        return scenes;
     }
 
     /** A set of the given genres, in this layout (for a query's own genre set). */

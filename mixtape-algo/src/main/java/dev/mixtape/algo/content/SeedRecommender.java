@@ -4,7 +4,6 @@ import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,18 +20,20 @@ import java.util.concurrent.Semaphore;
  *       genres and of its artists; affinity 0.7 × audio similarity + 0.3 × genre overlap. When its primary
  *       artist has collaborative neighbours ({@link ArtistKin}), their tracks join the pool and the affinity
  *       becomes 0.3 × audio similarity + 0.1 × genre overlap + 0.6 × kinship, where kinship is
- *       {@value #SELF_KINSHIP} for the seed's artist, {@code 0.9 − 0.5·rank / }{@value #KIN} for its
- *       {@value #KIN} best neighbours and 0 for any other artist: tracks of the artists its listeners also play
+ *       {@value ArtistKin#SELF} for the seed's artist, {@code 0.9 − 0.5·rank / }{@value ArtistKin#NEAREST} for its
+ *       {@value ArtistKin#NEAREST} best neighbours and 0 for any other artist: tracks of the artists its listeners also play
  *       come before tracks that merely sound alike;</li>
  *   <li>artist: its tracks, the tracks of its {@value #RELATED} closest {@link RelatedArtists} and of
  *       its three main genres; affinity 0.6 × similarity to the artist's centroid + 0.2 × genre
  *       overlap + 0.2 × (1 for the artist itself, 0.6 for a related artist). With collaborative neighbours,
- *       its {@value #KIN} best ones replace the related artists, and the affinity is 0.3 × similarity +
+ *       its {@value ArtistKin#NEAREST} best ones replace the related artists, and the affinity is 0.3 × similarity +
  *       0.1 × genre overlap + 0.6 × kinship (as for a track);</li>
  *   <li>genre: the genre's tracks; affinity 0.5 + 0.5 × similarity to the genre's centroid.</li>
  * </ul>
  * A candidate's affinity is its best over the seeds plus 0.05 for each further seed whose pool has
- * it. Candidates failing a {@code min_}/{@code max_} filter are dropped. The score is
+ * it. Candidates failing a {@code min_}/{@code max_} filter are dropped, and so are candidates from a {@link Scenes scene}
+ * no seed opens (the scenes of the seed tracks' and artists' artists and of the seed genres: a Radiohead seed gets no
+ * Indian film songs, {@code seed_genres=k-pop} opens K-pop). The score is
  * 0.85 × affinity + 0.15 × popularity without targets, and 0.35 × affinity + 0.55 × closeness +
  * 0.10 × popularity with targets, where closeness is 1 − the mean over targeted attributes of
  * |value − target| / scale (each capped at 1; all targets weigh the same). The answer takes
@@ -48,23 +49,15 @@ import java.util.concurrent.Semaphore;
 public final class SeedRecommender {
     static final int NEIGHBOURS = 250;
     static final int RELATED = 10;
-    /** Collaborative neighbours a track or artist seed draws from. */
-    static final int KIN = 20;
-    /** The kinship of the seed's own artist when it has collaborative neighbours: below its best neighbour's. */
-    static final float SELF_KINSHIP = 0.7f;
     /** A primary artist's next track competes at this share of its score for each track the artist has in the answer. */
     static final float REPEAT_ARTIST = 0.85f;
-    /** With collaborative neighbours, the affinity is these shares of sound similarity, genre overlap and kinship. */
-    static final float KIN_SOUND = 0.3f;
-    static final float KIN_GENRE = 0.1f;
-    static final float KIN_WEIGHT = 0.6f;
-
     private final Catalog catalog;
     private final FeatureSpace space;
     private final RelatedArtists related;
     private final ArtistKin kin;
     private final GenreSets genreSets;
     private final SongKeys songs;
+    private final Scenes scenes;
     private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
     /** Bounds concurrent computations (CPU-bound: more than a few per core gains nothing) and so scratch memory. */
     private final Semaphore permits = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
@@ -81,6 +74,7 @@ public final class SeedRecommender {
         this.catalog = space.catalog();
         this.related = related;
         this.songs = new SongKeys(catalog);
+        this.scenes = genreSets.scenes();
     }
 
     public Catalog catalog() {
@@ -94,7 +88,7 @@ public final class SeedRecommender {
         permits.acquireUninterruptibly();
         Scratch s = acquire();
         try {
-            Filter filter = new Filter(q, space);
+            Filter filter = new Filter(q, space, scenes, allowedScenes(trackSeeds, artistSeeds, genreSeeds));
             List<SeedResult.SeedReport> reports = new ArrayList<>();
             for (int i = 0; i < trackSeeds.length; i++) {
                 reports.add(addTrackSeed(s, filter, trackSeeds[i], q.seedTracks().get(i)));
@@ -113,13 +107,22 @@ public final class SeedRecommender {
         }
     }
 
+    /** The scenes the seeds open: those of the seed tracks' and seed artists' artists and of the seed genres. */
+    private int allowedScenes(int[] trackSeeds, int[] artistSeeds, int[] genreSeeds) {
+        int m = scenes.ofArtists(artistSeeds) | scenes.ofGenres(genreSeeds);
+        for (int t : trackSeeds) {
+            m |= scenes.ofArtists(catalog.trackArtists(t));
+        }
+        return m;
+    }
+
     private SeedResult.SeedReport addTrackSeed(Scratch s, Filter f, int seed, String id) {
         s.beginSeed();
         float[] dist = s.distance;
         space.distancesTo(space.points(), seed * FeatureSpace.DIMS, dist);
         long[] seedGenres = genreSets.trackSet(seed);
         int seedArtist = catalog.trackArtists(seed)[0];
-        Map<Integer, Float> kinship = kinship(seedArtist);
+        Map<Integer, Float> kinship = kin.kinship(seedArtist);
         for (int a : kinship.keySet()) {
             for (int t : catalog.artistTracks(a)) {
                 offerTrack(s, f, seed, seedGenres, dist, t, kinship);
@@ -141,23 +144,6 @@ public final class SeedRecommender {
         return s.report("TRACK", id);
     }
 
-    /**
-     * The artist (kinship {@value #SELF_KINSHIP}) and its {@value #KIN} best collaborative neighbours
-     * ({@code 0.9 − 0.5·rank / KIN}), in that order; empty when it has none.
-     */
-    private Map<Integer, Float> kinship(int artist) {
-        int[] near = kin.of(artist, KIN);
-        if (near.length == 0) {
-            return Map.of();
-        }
-        Map<Integer, Float> out = new LinkedHashMap<>();
-        out.put(artist, SELF_KINSHIP);
-        for (int r = 0; r < near.length; r++) {
-            out.putIfAbsent(near[r], 0.9f - 0.5f * r / KIN);
-        }
-        return out;
-    }
-
     private void offerTrack(Scratch s, Filter f, int seed, long[] seedGenres, float[] dist, int t, Map<Integer, Float> kinship) {
         if (t == seed || !s.firstInSeed(t)) {
             return;
@@ -165,12 +151,7 @@ public final class SeedRecommender {
         float sim = FeatureSpace.similarity(dist[t]);
         float genre = genreSets.withTrack(seedGenres, t);
         s.add(t, kinship.isEmpty() ? 0.7f * sim + 0.3f * genre
-                : kinAffinity(sim, genre, kinship.getOrDefault(catalog.trackArtists(t)[0], 0f)), f);
-    }
-
-    /** A candidate's affinity when the seed has collaborative neighbours: who listens together outweighs how it sounds. */
-    private static float kinAffinity(float sim, float genre, float kinship) {
-        return KIN_SOUND * sim + KIN_GENRE * genre + KIN_WEIGHT * kinship;
+                : ArtistKin.affinity(sim, genre, kinship.getOrDefault(catalog.trackArtists(t)[0], 0f)), f);
     }
 
     private SeedResult.SeedReport addArtistSeed(Scratch s, Filter f, int artist, String id) {
@@ -180,7 +161,7 @@ public final class SeedRecommender {
         int[] genres = catalog.artistGenres(artist);
         int[] main = Arrays.copyOf(genres, Math.min(3, genres.length));
         long[] mainSet = genreSets.of(main);
-        Map<Integer, Float> kinship = kinship(artist);
+        Map<Integer, Float> kinship = kin.kinship(artist);
         if (kinship.isEmpty()) {
             int[] rel = related.of(artist);
             int relCount = Math.min(RELATED, rel.length);
@@ -199,7 +180,7 @@ public final class SeedRecommender {
         return s.report("ARTIST", id);
     }
 
-    /** @param collaborative whether the kinship comes from collaborative neighbours (it then weighs {@value #KIN_WEIGHT}, else 0.2) */
+    /** @param collaborative whether the kinship comes from collaborative neighbours (it then weighs {@value ArtistKin#KIN_SHARE}, else 0.2) */
     private void offerArtistTracks(Scratch s, Filter f, long[] genres, float[] dist, int[] tracks, float kinship, boolean collaborative) {
         for (int t : tracks) {
             if (!s.firstInSeed(t)) {
@@ -207,7 +188,7 @@ public final class SeedRecommender {
             }
             float sim = FeatureSpace.similarity(dist[t]);
             float genre = genreSets.withTrack(genres, t);
-            s.add(t, collaborative ? kinAffinity(sim, genre, kinship) : 0.6f * sim + 0.2f * genre + 0.2f * kinship, f);
+            s.add(t, collaborative ? ArtistKin.affinity(sim, genre, kinship) : 0.6f * sim + 0.2f * genre + 0.2f * kinship, f);
         }
     }
 

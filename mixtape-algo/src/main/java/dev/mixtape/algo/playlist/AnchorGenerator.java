@@ -1,5 +1,6 @@
 package dev.mixtape.algo.playlist;
 
+import dev.mixtape.algo.content.ArtistKin;
 import dev.mixtape.algo.content.FeatureSpace;
 
 /**
@@ -7,16 +8,25 @@ import dev.mixtape.algo.content.FeatureSpace;
  * vectorised whole-catalog distance scan and an exact k-nearest selection per anchor), the budget split
  * evenly over the anchors ({@value #MIN_PER_ANCHOR}–{@value #MAX_PER_ANCHOR} each). Affinity: the audio
  * similarity to the anchor; ref: the anchor's index in {@link Seeds#anchors()}. Excluded tracks are
- * skipped (twice as many neighbours are read as wanted, more when needed). Thread-safe.
+ * skipped (twice as many neighbours are read as wanted, more when needed). When the anchor's artist has collaborative
+ * neighbours ({@link ArtistKin}), the affinity is 0.3 × audio similarity + 0.6 × the kinship of the neighbour's artist
+ * (as for {@code /v1/recommendations}, less the genre share): tracks that merely sound like the anchor rank below those
+ * of the artists its listeners also play. Thread-safe.
  */
 public final class AnchorGenerator implements CandidateGenerator {
     static final int MIN_PER_ANCHOR = 20;
     static final int MAX_PER_ANCHOR = 250;
 
     private final FeatureSpace space;
+    private final ArtistKin kin;
 
     public AnchorGenerator(FeatureSpace space) {
+        this(space, ArtistKin.NONE);
+    }
+
+    public AnchorGenerator(FeatureSpace space, ArtistKin kin) {
         this.space = space;
+        this.kin = kin;
     }
 
     @Override
@@ -36,8 +46,11 @@ public final class AnchorGenerator implements CandidateGenerator {
         for (int i = 0; i < anchors; i++) {
             int anchor = seeds.anchors().get(i).track();
             space.distancesTo(space.points(), anchor * FeatureSpace.DIMS, dist);
+            java.util.Map<Integer, Float> kinship = kin.kinship(space.catalog().trackArtists(anchor)[0]);
             for (int t : AllowedNearest.of(dist, n, anchor, k, p)) {
-                out.add(t, FeatureSpace.similarity(dist[t]), i);
+                float sim = FeatureSpace.similarity(dist[t]);
+                out.add(t, kinship.isEmpty() ? sim
+                        : ArtistKin.affinity(sim, 0f, kinship.getOrDefault(space.catalog().trackArtists(t)[0], 0f)), i);
             }
         }
         return out;

@@ -49,4 +49,15 @@ public final class Candidates {
     public int ref(int i) {
         return refs[i];
     }
+
+    /** The proposals whose primary artist is in {@code artists}, in order. */
+    Candidates byArtists(java.util.BitSet artists, dev.mixtape.core.Catalog catalog) {
+        Candidates out = new Candidates(source);
+        for (int i = 0; i < size; i++) {
+            if (artists.get(catalog.trackArtists(tracks[i])[0])) {
+                out.add(tracks[i], affinity[i], refs[i]);
+            }
+        }
+        return out;
+    }
 }

@@ -67,6 +67,7 @@ final class Explainer {
             case MENTIONED -> sb.append(", whom you mentioned");
             case ANCHOR_ARTIST -> sb.append(", the artist of an anchor track");
             case RELATED -> sb.append(", related to ").append(catalog.artistName(a.via()));
+            case CO_LISTENED -> sb.append(", whom listeners of ").append(catalog.artistName(a.via())).append(" also play");
             case GENRE -> sb.append(", a ").append(catalog.genreName(a.via())).append(" artist close to the target sound");
         }
     }

@@ -1,5 +1,6 @@
 package dev.mixtape.algo.playlist;
 
+import dev.mixtape.algo.content.ArtistKin;
 import dev.mixtape.algo.content.FeatureSpace;
 import dev.mixtape.algo.content.GenreSets;
 import dev.mixtape.algo.content.RelatedArtists;
@@ -58,14 +59,19 @@ public final class PlaylistGenerator {
      * as costly as a pass over the catalog's track names.
      */
     public PlaylistGenerator(FeatureSpace space, GenreSets genreSets, RelatedArtists related, PlaylistConfig config) {
+        this(space, genreSets, related, ArtistKin.NONE, config);
+    }
+
+    /** @param kin collaborative neighbours of an artist, which the artists a prompt mentions expand through */
+    public PlaylistGenerator(FeatureSpace space, GenreSets genreSets, RelatedArtists related, ArtistKin kin, PlaylistConfig config) {
         this.space = space;
         this.catalog = space.catalog();
         this.genreSets = genreSets;
         this.songs = new SongKeys(catalog, true);
         this.config = config;
         this.catalogMean = TargetProfile.catalogMean(space);
-        this.gatherer = new SeedGatherer(space, related);
-        this.anchorGenerator = new AnchorGenerator(space);
+        this.gatherer = new SeedGatherer(space, related, kin);
+        this.anchorGenerator = new AnchorGenerator(space, kin);
         this.targetGenerator = new TargetGenerator(space, true);
         this.anywhereGenerator = new TargetGenerator(space, false);
         this.orderer = new ArcOrderer(space);
@@ -100,7 +106,7 @@ public final class PlaylistGenerator {
     public Playlist generate(PlaylistRequest request, PlaylistConfig config) {
         long t0 = System.nanoTime();
         MoodTarget target = request.target();
-        TargetProfile p = new TargetProfile(target, space, genreSets, catalogMean);
+        TargetProfile p = new TargetProfile(target, space, genreSets, catalogMean, true);
         Seeds seeds = gatherer.gather(p, request.extraAnchors(), config);
         long t1 = System.nanoTime();
         permits.acquireUninterruptibly();
@@ -109,9 +115,10 @@ public final class PlaylistGenerator {
             List<String> relaxed = new ArrayList<>();
             int length = target.length();
             CandidateGenerator[] gens = {anchorGenerator, new ArtistGenerator(catalog, config.tracksPerArtist()), targetGenerator};
-            int[] budgets = {config.maxPool(), config.maxArtists() * config.tracksPerArtist(), config.maxPool()};
+            int[] budgets = {config.maxPool(), Math.max(config.maxArtists(), seeds.artists().size()) * config.tracksPerArtist(),
+                config.maxPool()};
             float[][] scratch = {s.anchorDistance, null, s.targetDistance};
-            Candidates[] lists = runConcurrently(gens, budgets, scratch, p, seeds);
+            Candidates[] lists = circle(runConcurrently(gens, budgets, scratch, p, seeds), seeds, length);
             CandidatePool pool = CandidatePool.merge(lists, p, catalog, s.slotOf, config.maxPool(), request.seed(), (float) config.variety());
             int needed = Math.min(config.minPool(), 3 * length);
             if (p.genres().length > 0 && pool.inGenre() < needed) {
@@ -176,6 +183,54 @@ public final class PlaylistGenerator {
             permits.release();
         }
     }
+
+    /**
+     * When the prompt's artists have collaborative neighbours ({@link Seeds.ArtistKind#CO_LISTENED}), the prompt is
+     * about them and the artists their listeners play: every generator's proposals are kept to the seed artists'
+     * tracks. When those give fewer than {@value #CIRCLE_LENGTHS} × the length tracks, or fewer primary artists than
+     * the length (so that the per-artist cap can hold), the anchor generator's other proposals fill up, highest
+     * affinity first (tracks near the anchors' sound), and then the target generator's.
+     */
+    private Candidates[] circle(Candidates[] lists, Seeds seeds, int length) {
+        java.util.BitSet artists = new java.util.BitSet();
+        boolean colistened = false;
+        for (Seeds.SeedArtist a : seeds.artists()) {
+            artists.set(a.artist());
+            colistened |= a.kind() == Seeds.ArtistKind.CO_LISTENED;
+        }
+        if (!colistened) {
+            return lists;
+        }
+        Candidates[] out = new Candidates[lists.length];
+        java.util.BitSet tracks = new java.util.BitSet();
+        java.util.BitSet present = new java.util.BitSet();
+        for (int i = 0; i < lists.length; i++) {
+            out[i] = lists[i].byArtists(artists, catalog);
+            for (int k = 0; k < out[i].size(); k++) {
+                tracks.set(out[i].track(k));
+                present.set(catalog.trackArtists(out[i].track(k))[0]);
+            }
+        }
+        for (int i = 0; i < lists.length && (tracks.cardinality() < CIRCLE_LENGTHS * length || present.cardinality() < length); i++) {
+            Candidates c = lists[i];
+            Integer[] order = new Integer[c.size()];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            java.util.Arrays.sort(order, (x, y) -> Float.compare(c.affinity(y), c.affinity(x)));
+            for (int k = 0; k < order.length && (tracks.cardinality() < CIRCLE_LENGTHS * length || present.cardinality() < length); k++) {
+                int t = c.track(order[k]);
+                if (!artists.get(catalog.trackArtists(t)[0]) && !tracks.get(t)) {
+                    tracks.set(t);
+                    present.set(catalog.trackArtists(t)[0]);
+                    out[i].add(t, c.affinity(order[k]), c.ref(order[k]));
+                }
+            }
+        }
+        return out;
+    }
+
+    static final int CIRCLE_LENGTHS = 2;
 
     private Playlist.Entry entry(CandidatePool pool, int i, TargetProfile p, Seeds seeds, AnchorSource extra) {
         int t = pool.track[i];

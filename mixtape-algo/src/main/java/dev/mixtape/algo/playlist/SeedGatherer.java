@@ -1,5 +1,6 @@
 package dev.mixtape.algo.playlist;
 
+import dev.mixtape.algo.content.ArtistKin;
 import dev.mixtape.algo.content.FeatureSpace;
 import dev.mixtape.algo.content.RelatedArtists;
 import dev.mixtape.algo.content.TopK;
@@ -20,16 +21,20 @@ import java.util.List;
  * {@value #MAX_EXTRA_ANCHORS} extra anchors from the request's {@link AnchorSource}, best fitting first;
  * and genre representatives: for the wanted genres (or, when none, the {@value #NEAR_GENRES} genres whose
  * centroids lie nearest the target), the track scoring best on 0.8 × target fit + 0.2 × popularity —
- * three of them when nothing else gave an anchor, else one per wanted genre up to three (at least one).
+ * three of them when nothing else gave an anchor, none when the prompt names artists or tracks and no genre, else one
+ * per wanted genre up to three (at least one).
  *
  * <p><b>Artists</b>: the mentioned artists, the primary artists of mentioned and extra anchor tracks,
- * the first {@link PlaylistConfig#relatedPerArtist()} {@link RelatedArtists related artists} of both,
+ * the collaborative neighbours of both ({@link ArtistKin}, as many as {@link PlaylistConfig#maxArtists()} leaves room
+ * for, at least {@link PlaylistConfig#relatedPerArtist()}) or, for an artist without any, its first
+ * {@link PlaylistConfig#relatedPerArtist()} {@link RelatedArtists related artists},
  * and — when no artist is mentioned — the artists of the anchor genres. Before any artist's tracks are
- * read, candidates are pruned by cheap heuristics: excluded artists go; unless mentioned, an artist must
- * have a wanted genre (or an implied one, see {@link TargetProfile#genreMatch}) and a centroid with similarity ≥ {@value #MIN_SIMILARITY}
+ * read, candidates are pruned by cheap heuristics: excluded artists go (and those of a scene the target does not open);
+ * unless mentioned (or a collaborative neighbour of a mentioned or anchor artist when the prompt names no genre), an
+ * artist must have a wanted genre (or an implied one, see {@link TargetProfile#genreMatch}) and a centroid with similarity ≥ {@value #MIN_SIMILARITY}
  * to the target point. Each is scored 0.5 × that similarity + 0.25 × genre match + 0.25 × kinship
  * ({@link ArtistKind}); mentioned artists are kept first, then the best by score, up to
- * {@link PlaylistConfig#maxArtists()}. Related artists are computed (and memoised) only for mentioned and
+ * {@link PlaylistConfig#maxArtists()} (at least {@value #MAX_CIRCLE} when collaborative neighbours are among them). Related artists are computed (and memoised) only for mentioned and
  * anchor artists, never for the many genre artists.
  *
  * <p>Thread-safe (stateless apart from the shared, thread-safe {@link RelatedArtists}).
@@ -40,15 +45,24 @@ public final class SeedGatherer {
     static final int TOP_TRACKS = 10;
     static final int NEAR_GENRES = 3;
     static final float MIN_SIMILARITY = 0.05f;
+    /** The most seed artists when collaborative neighbours are among them (else {@link PlaylistConfig#maxArtists()}). */
+    static final int MAX_CIRCLE = 24;
 
     private final FeatureSpace space;
     private final Catalog catalog;
     private final RelatedArtists related;
+    private final ArtistKin kin;
 
     public SeedGatherer(FeatureSpace space, RelatedArtists related) {
+        this(space, related, ArtistKin.NONE);
+    }
+
+    /** @param kin collaborative neighbours, which replace the related artists of an artist that has them */
+    public SeedGatherer(FeatureSpace space, RelatedArtists related, ArtistKin kin) {
         this.space = space;
         this.catalog = space.catalog();
         this.related = related;
+        this.kin = kin;
     }
 
     public Seeds gather(TargetProfile p, AnchorSource extra, PlaylistConfig config) {
@@ -66,7 +80,10 @@ public final class SeedGatherer {
         }
         addExtra(p, extra, anchors, max);
         int[] anchorGenres = anchorGenres(p);
-        int reps = anchors.isEmpty() ? NEAR_GENRES : Math.max(1, Math.min(NEAR_GENRES, p.genres().length));
+        // a prompt naming artists or tracks and no genre is about them: a representative of the genre nearest its
+        // target would only bring that genre's sound in
+        int reps = anchors.isEmpty() ? NEAR_GENRES : p.genres().length == 0 && mentioned.length + p.target().tracks().size() > 0 ? 0
+                : Math.max(1, Math.min(NEAR_GENRES, p.genres().length));
         for (int i = 0; i < anchorGenres.length && reps > 0 && anchors.size() < max; i++) {
             int t = representative(p, anchorGenres[i], anchors);
             if (t >= 0) {
@@ -178,6 +195,13 @@ public final class SeedGatherer {
         int base = candidates.size();
         for (int i = 0; i < base; i++) {
             int a = candidates.get(i).artist();
+            int[] near = kin.of(a, Math.max(config.relatedPerArtist(), ArtistKin.NEAREST));
+            if (near.length > 0) {
+                for (int b : near) {
+                    add(p, candidates, b, ArtistKind.CO_LISTENED, a);
+                }
+                continue;
+            }
             int[] rel = related.of(a);
             for (int r = 0; r < Math.min(config.relatedPerArtist(), rel.length); r++) {
                 add(p, candidates, rel[r], ArtistKind.RELATED, a);
@@ -196,6 +220,10 @@ public final class SeedGatherer {
                     add(p, candidates, a, ArtistKind.GENRE, g);
                 }
             }
+        }
+        // collaborative neighbours widen the list: a playlist like X holds X's circle, at least 15 artists in 30 tracks
+        if (candidates.stream().anyMatch(c -> c.kind() == ArtistKind.CO_LISTENED)) {
+            max = Math.max(max, MAX_CIRCLE);
         }
         List<SeedArtist> out = new ArrayList<>();
         TopK top = new TopK(Math.max(1, candidates.size()));
@@ -238,9 +266,12 @@ public final class SeedGatherer {
         if (p.artistExcluded(artist)) {
             return Float.NaN;
         }
-        boolean genre = p.artistGenreMatch(artist);
+        // co-listening is better evidence than the catalog's genre filing and an artist's mean sound (its tracks are
+        // picked by their fit later), unless the prompt asks for genres
+        boolean listened = kind == ArtistKind.CO_LISTENED && p.genres().length == 0;
+        boolean genre = p.artistGenreMatch(artist) || listened;
         float sim = FeatureSpace.similarity(p.distance2(space.artistCentroids(), artist * FeatureSpace.DIMS));
-        if (kind != ArtistKind.MENTIONED && (!genre || sim < MIN_SIMILARITY)) {
+        if (kind != ArtistKind.MENTIONED && !listened && (!genre || sim < MIN_SIMILARITY)) {
             return Float.NaN;
         }
         return 0.5f * sim + 0.25f * (genre ? 1f : 0f) + 0.25f * kind.kinship();

@@ -32,7 +32,9 @@ public record Seeds(List<Anchor> anchors, List<SeedArtist> artists) {
 
     /** Why an artist's tracks are drawn on, and how strongly (its kinship, 0–1). */
     public enum ArtistKind {
-        MENTIONED(1f), ANCHOR_ARTIST(0.8f), RELATED(0.6f), GENRE(0.5f);
+        /** Named in the prompt; an anchor track's artist; one whose listeners also play a mentioned or anchor artist
+         * (its collaborative neighbour, {@link dev.mixtape.algo.content.ArtistKin}); related by genre and sound; of a genre. */
+        MENTIONED(1f), ANCHOR_ARTIST(0.8f), CO_LISTENED(0.75f), RELATED(0.6f), GENRE(0.5f);
 
         final float kinship;
 
@@ -47,7 +49,7 @@ public record Seeds(List<Anchor> anchors, List<SeedArtist> artists) {
 
     /**
      * @param artist the artist (a dense index)
-     * @param via    the artist it is related to for {@code RELATED}, the genre for {@code GENRE}, else -1
+     * @param via    the artist it is related to for {@code RELATED} and {@code CO_LISTENED}, the genre for {@code GENRE}, else -1
      * @param score  the pruning score it was kept by (see {@link SeedGatherer})
      */
     public record SeedArtist(int artist, ArtistKind kind, int via, float score) {}

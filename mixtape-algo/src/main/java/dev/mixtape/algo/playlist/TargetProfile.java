@@ -2,6 +2,7 @@ package dev.mixtape.algo.playlist;
 
 import dev.mixtape.algo.content.FeatureSpace;
 import dev.mixtape.algo.content.GenreSets;
+import dev.mixtape.algo.content.Scenes;
 import dev.mixtape.core.Attribute;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.mood.MoodTarget;
@@ -62,12 +63,24 @@ public final class TargetProfile {
     private final long[] excludedGenreSet;
     private final int[] excludedArtists;
     private final List<String> notes;
+    /** Null: any scene; else tracks must be {@link Scenes#allowsTrack allowed} for {@link #openScenes}. */
+    private final Scenes scenes;
+    private final int openScenes;
 
     /**
      * @param catalogMean the mean point of the whole catalog ({@code DIMS} floats), for dimensions the
      *                    target leaves free when it names no genre
      */
     public TargetProfile(MoodTarget target, FeatureSpace space, GenreSets genreSets, float[] catalogMean) {
+        this(target, space, genreSets, catalogMean, false);
+    }
+
+    /**
+     * @param keepScenes whether tracks from a {@link Scenes scene} the target does not open are excluded: a scene opens
+     *                   when the target names one of its genres or an artist or track of it (a playlist "like Radiohead"
+     *                   gets no Indian film songs, "bollywood party" does)
+     */
+    public TargetProfile(MoodTarget target, FeatureSpace space, GenreSets genreSets, float[] catalogMean, boolean keepScenes) {
         this.target = target;
         this.space = space;
         this.catalog = space.catalog();
@@ -88,6 +101,15 @@ public final class TargetProfile {
             return a;
         }).filter(a -> a >= 0).sorted().toArray();
         this.notes = List.copyOf(notes);
+        this.scenes = keepScenes ? genreSets.scenes() : null;
+        int open = 0;
+        if (keepScenes) {
+            open = scenes.ofGenres(genres) | scenes.ofArtists(refArtists);
+            for (int t : refTracks) {
+                open |= scenes.ofArtists(catalog.trackArtists(t));
+            }
+        }
+        this.openScenes = open;
 
         int count = 0;
         for (Attribute a : Attribute.values()) {
@@ -239,9 +261,12 @@ public final class TargetProfile {
         return sum / n;
     }
 
-    /** True when a hard exclusion (explicit content, an excluded genre or artist) rules the track out. */
+    /** True when a hard exclusion (explicit content, a scene not opened, an excluded genre or artist) rules the track out. */
     public boolean excluded(int t) {
         if (!target.allowExplicit() && catalog.explicit(t)) {
+            return true;
+        }
+        if (scenes != null && !scenes.allowsTrack(openScenes, t)) {
             return true;
         }
         if (excludedGenreSet != null && genreSets.intersectsTrack(excludedGenreSet, t)) {
@@ -258,7 +283,7 @@ public final class TargetProfile {
     }
 
     public boolean artistExcluded(int artist) {
-        return Arrays.binarySearch(excludedArtists, artist) >= 0;
+        return Arrays.binarySearch(excludedArtists, artist) >= 0 || (scenes != null && !scenes.allowsArtist(openScenes, artist));
     }
 
     /** 1 when the track has a wanted (or, when none is wanted, an implied) genre, or there are none; else 0. */

@@ -108,6 +108,14 @@ public final class StrategyModels {
         return cf.artists();
     }
 
+    /** The collaborative artist model as the neighbours of an artist (none while no model is loaded). */
+    public dev.mixtape.algo.content.ArtistKin kin() {
+        return (artist, limit) -> {
+            ArtistNeighbours n = cf.artists();
+            return n == null || !n.covers(artist) ? new int[0] : n.neighbours(artist, limit);
+        };
+    }
+
     /** The listening model served, or null. */
     public dev.mixtape.algo.learn.ListeningModel listeningModel() {
         return cf.listening();
@@ -158,8 +166,9 @@ public final class StrategyModels {
 
     /**
      * What a request rules out for every strategy: the seed, its song's other releases, the caller's exclusions, heard
-     * tracks, and tracks its filters reject (the re-ranker applies them too; here they keep a strategy's candidates to
-     * tracks that can be served).
+     * tracks, tracks its filters reject (the re-ranker applies them too; here they keep a strategy's candidates to
+     * tracks that can be served) and, when the request has a seed track or a listener, tracks from a
+     * {@link dev.mixtape.algo.content.Scenes scene} it does not open ({@link #openScenes}).
      */
     IntPredicate allowed(StrategyRequest r, Taste taste) {
         int seedSong = r.hasTrack() ? songs.of(r.track()) : -1;
@@ -171,7 +180,44 @@ public final class StrategyModels {
         boolean anyExcluded = !excluded.isEmpty();
         Filters filters = r.filters();
         boolean filtered = !Filters.NONE.equals(filters);
+        dev.mixtape.algo.content.Scenes scenes = genres.scenes();
+        boolean scened = r.hasTrack() || r.hasListener();
+        int open = scened ? openScenes(r) : 0;
         return t -> t != seed && !(anyExcluded && excluded.get(t)) && (seedSong < 0 || songs.of(t) != seedSong)
-                && (taste == null || !taste.heard(t)) && (!filtered || filters.allows(catalog, t));
+                && (taste == null || !taste.heard(t)) && (!filtered || filters.allows(catalog, t))
+                && (!scened || scenes.allowsTrack(open, t));
+    }
+
+    /** A scene opens when the listener played, liked or saved its tracks at least this often (one stray play does not). */
+    static final double SCENE_PLAYS = 2;
+
+    /**
+     * The scenes a request opens: the seed track's artists', the filter genres', and each scene whose tracks the
+     * listener played, liked or saved at least {@value #SCENE_PLAYS} times together (and did not dislike).
+     */
+    int openScenes(StrategyRequest r) {
+        dev.mixtape.algo.content.Scenes scenes = genres.scenes();
+        int open = r.hasTrack() ? scenes.ofArtists(catalog.trackArtists(r.track())) : 0;
+        for (String g : r.filters().genres()) {
+            int gi = catalog.genreIndexOf(g);
+            open |= gi >= 0 ? scenes.ofGenre(gi) : 0;
+        }
+        if (r.hasListener()) {
+            double[] weight = new double[dev.mixtape.algo.content.Scenes.Scene.values().length];
+            for (dev.mixtape.core.listener.HistoryEntry h : r.listener().history()) {
+                int t = catalog.indexOf(h.trackId());
+                if (t < 0 || h.dislikes() > 0) {
+                    continue;
+                }
+                int m = scenes.ofArtists(catalog.trackArtists(t)[0]);
+                double w = h.plays() + h.likes() + h.saves();
+                for (int b = 0; m != 0 && b < weight.length; b++) {
+                    if ((m & (1 << b)) != 0 && (weight[b] += w) >= SCENE_PLAYS) {
+                        open |= 1 << b;
+                    }
+                }
+            }
+        }
+        return open;
     }
 }

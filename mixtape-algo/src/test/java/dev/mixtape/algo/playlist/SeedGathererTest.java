@@ -45,8 +45,9 @@ class SeedGathererTest {
             assertThat(a.via()).isEqualTo(a3);
             assertThat(popular).contains(a.track());
         }
-        // one genre representative follows when other anchors exist
-        assertThat(anchors.stream().filter(a -> a.kind() == AnchorKind.GENRE_REPRESENTATIVE)).hasSize(1);
+        // a prompt about tracks and artists that names no genre gets no genre representative (it would bring that
+        // genre's sound in)
+        assertThat(anchors.stream().filter(a -> a.kind() == AnchorKind.GENRE_REPRESENTATIVE)).isEmpty();
         // the mentioned artist leads the artists, then related or anchor artists
         assertThat(s.artists().get(0).artist()).isEqualTo(a3);
         assertThat(s.artists().get(0).kind()).isEqualTo(ArtistKind.MENTIONED);
@@ -56,6 +57,36 @@ class SeedGathererTest {
                         .contains(sa.via());
             }
         }
+    }
+
+    @Test
+    void aMentionWithAWantedGenreStillGetsOneRepresentative() {
+        TargetProfile p = profile(Fixtures.target().artist("a3").genre("g2").build());
+        Seeds s = gatherer.gather(p, AnchorSource.NONE, PlaylistConfig.DEFAULT);
+        assertThat(s.anchors().stream().filter(a -> a.kind() == AnchorKind.GENRE_REPRESENTATIVE)).hasSize(1);
+    }
+
+    @Test
+    void collaborativeNeighboursReplaceRelatedArtistsUnprunedAndWidenTheList() {
+        int a3 = catalog.artistIndexOf("a3");
+        // every other artist is a3's neighbour, in reverse index order; the gatherer must take them as given
+        int[] near = java.util.stream.IntStream.range(0, catalog.artistCount()).map(i -> catalog.artistCount() - 1 - i)
+                .filter(a -> a != a3).toArray();
+        SeedGatherer withKin = new SeedGatherer(space, new RelatedArtists(space, genreSets),
+                (artist, limit) -> artist == a3 ? Arrays.copyOf(near, Math.min(limit, near.length)) : new int[0]);
+        Seeds s = withKin.gather(profile(Fixtures.target().set(Attribute.ENERGY, 0.9).artist("a3").build()), AnchorSource.NONE,
+                PlaylistConfig.DEFAULT);
+        assertThat(s.artists().get(0).artist()).isEqualTo(a3);
+        List<SeedArtist> rest = s.artists().subList(1, s.artists().size());
+        assertThat(rest).allSatisfy(sa -> {
+            assertThat(sa.kind()).isEqualTo(ArtistKind.CO_LISTENED);
+            assertThat(sa.via()).isEqualTo(a3);
+        });
+        // no genre or sound pruning: all the neighbours asked for are there, more than maxArtists allows otherwise
+        assertThat(rest).hasSize(dev.mixtape.algo.content.ArtistKin.NEAREST);
+        assertThat(rest.stream().map(SeedArtist::artist)).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(near, 0, dev.mixtape.algo.content.ArtistKin.NEAREST).boxed().toList());
+        assertThat(s.artists().size()).isGreaterThan(PlaylistConfig.DEFAULT.maxArtists());
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class CollaborativeModels implements CollaborativeSource {
 
     /**
      * Up to {@link RelatedArtists#MAX_RELATED} related artists of {@code artist}: its collaborative neighbours
-     * when it has any, best first, topped up with the content-based ones not already listed; otherwise the
+     * when it has any (those its {@link dev.mixtape.algo.content.Scenes scenes} allow), best first, topped up with the content-based ones not already listed; otherwise the
      * content-based ones alone.
      */
     public Related related(int artist, RelatedArtists content) {
@@ -165,8 +165,12 @@ public final class CollaborativeModels implements CollaborativeSource {
         }
         int max = RelatedArtists.MAX_RELATED;
         Set<Integer> out = new LinkedHashSet<>();
-        for (int a : n.neighbours(artist, max)) {
-            out.add(a);
+        dev.mixtape.algo.content.Scenes scenes = content.scenes();
+        int open = scenes.ofArtist(artist);
+        for (int a : n.neighbours(artist, 2 * max)) {
+            if (out.size() < max && scenes.allowsArtist(open, a)) {
+                out.add(a);
+            }
         }
         for (int a : content.of(artist)) {
             if (out.size() == max) {

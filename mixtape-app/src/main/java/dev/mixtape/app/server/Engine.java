@@ -41,7 +41,7 @@ public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related
         CollaborativeModels cf = new CollaborativeModels(catalog, results == null ? () -> {} : results::invalidateAll);
         return new Engine(catalog, space, related, new SeedRecommender(space, genres, related, cf::kin),
                 new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES), results,
-                new PlaylistGenerator(space, genres, related, PlaylistConfig.DEFAULT), cf);
+                new PlaylistGenerator(space, genres, related, cf::kin, PlaylistConfig.DEFAULT), cf);
     }
 
     /** The answer to {@code q}: from the cache when it was asked before, else computed (and kept). */

@@ -50,6 +50,8 @@ public final class MixtapeServer implements AutoCloseable {
             }
             ctx.status(ready ? 200 : 503).json(body);
         });
+        SystemInfo system = new SystemInfo(config, engines);
+        app.get("/api/v1/system", ctx -> ctx.json(system.describe()));
         new SpotifyRoutes(engines, config.maxPerArtist()).register(app);
         PlaylistService playlists = config.llm() == null ? PlaylistService.builtIn()
                 : new PlaylistService(new dev.mixtape.connectors.llm.LlmPromptInterpreter(config.llm(),

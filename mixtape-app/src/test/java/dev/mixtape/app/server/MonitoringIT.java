@@ -63,4 +63,26 @@ class MonitoringIT {
         assertThat(phases.has("session.compute")).isTrue();
         assertThat(phases.get("v2.content").get("p99_ms").asDouble()).isPositive();
     }
+
+    @Test
+    void systemNamesEveryDatasetWithItsLicenceTheModelsAndTheScenes() throws Exception {
+        HttpResponse<String> r = TestHttp.call(app, "GET", "/api/v1/system", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("catalog").asText()).contains("tracks");
+        JsonNode lastFm = null;
+        for (JsonNode d : body.get("datasets")) {
+            assertThat(d.get("licence").asText()).isNotBlank();
+            assertThat(d.get("present").asBoolean()).as(d.get("name").asText()).isTrue();
+            if (d.get("name").asText().equals("lastfm-hetrec2011-2k")) {
+                lastFm = d;
+            }
+        }
+        assertThat(lastFm).isNotNull();
+        assertThat(lastFm.get("licence").asText()).contains("non-commercial");
+        assertThat(body.get("models").get("artist_neighbours").asText()).isNotBlank();
+        JsonNode kpop = body.get("scenes").get("K-pop");
+        assertThat(kpop.get("artists").asInt()).isPositive();
+        assertThat(kpop.get("genres").get(0).asText()).isEqualTo("k-pop");
+    }
 }

@@ -51,7 +51,14 @@ final class GenreWords {
         alias(null, List.of("children", "kids"), "nursery rhymes", "kids music", "childrens music");
         alias(null, List.of("world-music"), "world");
         alias(null, List.of("k-pop"), "korean pop");
-        alias(null, List.of("j-pop"), "japanese pop");
+        alias(null, List.of("j-pop"), "japanese pop", "japanese", "j pop");
+        alias(null, List.of("k-pop"), "korean", "k pop");
+        alias(null, List.of("indian", "pop-film"), "bollywood", "hindi", "tamil", "telugu", "punjabi", "desi", "filmi",
+                "indian music", "indian film");
+        alias(null, List.of("french"), "chanson", "french chanson", "french music");
+        alias(null, List.of("brazil", "mpb", "samba"), "brazilian", "brazilian music");
+        alias(null, List.of("iranian"), "persian");
+        alias(null, List.of("cantopop", "mandopop"), "c-pop", "chinese pop", "chinese");
         alias(null, List.of("latin", "latino", "reggaeton", "salsa"), "latin music", "latino music");
         alias(null, List.of("metal", "heavy-metal"), "metal music", "heavy metal music");
         alias(null, List.of("country"), "country music", "cowboy");

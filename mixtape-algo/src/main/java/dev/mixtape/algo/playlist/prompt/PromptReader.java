@@ -60,6 +60,10 @@ final class PromptReader {
         }
     }
 
+    /** "90s", "1990s", "'90s", "nineties": decades, which the catalog cannot serve (it has no release dates). */
+    static final java.util.regex.Pattern DECADE = java.util.regex.Pattern.compile(
+            "'?(19|20)?[0-9]0s|sixties|seventies|eighties|nineties|noughties|fifties|forties");
+
     private int step(int i) {
         PromptText.Token tk = r.token(i);
         if (tk.quote() >= 0 && (i == 0 || r.token(i - 1).quote() != tk.quote())) {
@@ -73,6 +77,11 @@ final class PromptReader {
         int bpm = bpm(i);
         if (bpm > i) {
             return bpm;
+        }
+        if (DECADE.matcher(tk.word()).matches()) {
+            // named, not dropped: the user learns why the playlist is not from that decade
+            r.recognise(r.text(i, i + 1), "decade", "the catalog has no release dates, so the decade is not applied", false);
+            return i + 1;
         }
         Match m = Vocabulary.longest(r.tokens, i);
         int vocabEnd = m == null ? i : m.end();

@@ -23,6 +23,26 @@ class BuiltInPromptInterpreterEdgeTest {
     private final Catalog catalog = PromptCatalog.CATALOG;
 
     @Test
+    void decadesAreNamedAsNotAppliedInsteadOfDropped() {
+        for (String p : new String[] {"90s rock", "rock from the 1990s", "'80s rock", "eighties rock"}) {
+            PromptAnalysis a = interpreter.interpret(p, catalog, null, null);
+            assertThat(a.notUnderstood()).as(p).isEmpty();
+            assertThat(a.recognised()).as(p).anySatisfy(x -> {
+                assertThat(x.kind()).isEqualTo("decade");
+                assertThat(x.effect()).contains("no release dates");
+            });
+            assertThat(a.target().genres()).as(p).containsExactly("rock");
+        }
+        // a number that is not a decade is not one
+        assertThat(interpreter.interpret("95s rock", catalog, null, null).recognised()).noneMatch(x -> x.kind().equals("decade"));
+    }
+
+    @Test
+    void sceneWordsAskForTheScenesGenres() {
+        assertThat(interpreter.interpret("korean party", catalog, null, null).target().genres()).containsExactly("k-pop");
+    }
+
+    @Test
     void rejectsEmptyBlankAndMissingPrompts() {
         for (String p : new String[] {null, "", "   \n\t"}) {
             assertThatThrownBy(() -> interpreter.interpret(p, catalog, null, null))
