@@ -68,6 +68,26 @@ final class BenchData {
     }
 
     /** The Last.fm 2k folder of the data directory ({@link dev.mixtape.core.DataDir}); a clear error when it is not there. */
+    /**
+     * Imports the Last.fm artist model into a temporary folder and serves it from {@code engine} (what a server that
+     * ran {@code import lastfm} has); returns its status line.
+     */
+    static String loadArtistModel(dev.mixtape.app.server.Engine engine) throws java.io.IOException {
+        Path models = java.nio.file.Files.createTempDirectory("mixtape-bench-models");
+        try {
+            new dev.mixtape.app.lastfm.LastFmImport(dev.mixtape.app.lastfm.LastFmImport.Options.defaults())
+                    .run(lastFmDir(), engine.catalog(), models, (phase, done, total) -> {});
+            dev.mixtape.app.lastfm.ArtistModelLoader.Result r = dev.mixtape.app.lastfm.ArtistModelLoader.load(models, engine.catalog());
+            if (r.neighbours() == null) {
+                throw new IllegalStateException("the Last.fm artist model did not load: " + r.status());
+            }
+            engine.cf().artists(r.neighbours(), r.status());
+            return r.status();
+        } finally {
+            deleteTree(models);
+        }
+    }
+
     static Path lastFmDir() {
         Path dir = dev.mixtape.core.DataDir.resolve().resolve("lastfm-hetrec2011-2k");
         if (!java.nio.file.Files.isDirectory(dir)) {

@@ -278,9 +278,13 @@ public final class BenchMain implements Runnable {
                 description = "Catalog file (default: $MIXTAPE_DATA_DIR/" + BenchData.RELATIVE + ").")
         Path catalog;
 
+        @Option(names = "--collaborative", description = "Serve the Last.fm artist model (imported into a temporary folder first), "
+                + "so prompts naming an artist expand through its collaborative neighbours.")
+        boolean collaborative;
+
         @Override
         public Integer call() throws Exception {
-            PlaylistBench.run(BenchData.loadCatalog(BenchData.catalogFile(catalog)), prompts, rounds, threads, System.out);
+            PlaylistBench.run(BenchData.loadCatalog(BenchData.catalogFile(catalog)), prompts, rounds, threads, collaborative, System.out);
             return 0;
         }
     }

@@ -42,8 +42,12 @@ final class PlaylistBench {
         return out;
     }
 
-    static void run(Catalog catalog, int promptCount, int rounds, int threads, PrintStream out) throws Exception {
+    /** @param collaborative whether the Last.fm artist model serves (prompts naming an artist then expand through it) */
+    static void run(Catalog catalog, int promptCount, int rounds, int threads, boolean collaborative, PrintStream out) throws Exception {
         Engine engine = Engine.of(catalog, 0);
+        if (collaborative) {
+            out.printf("collaborative neighbours: %s%n", BenchData.loadArtistModel(engine));
+        }
         PlaylistService service = PlaylistService.builtIn();
         List<String> prompts = prompts(promptCount);
         for (int w = 0; w < 3; w++) {
@@ -70,11 +74,18 @@ final class PlaylistBench {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        // the prompts naming an artist ("like Daft Punk", "like Adele"), which expand through the artist model
+        long[] like = java.util.stream.IntStream.range(0, total).filter(i -> prompts.get(i % prompts.size()).contains(" like "))
+                .mapToLong(i -> latencies[i]).sorted().toArray();
         Arrays.sort(latencies);
-        out.printf("playlist benchmark: %d prompts x %d rounds, 30 tracks each, %d thread(s), catalog %,d tracks%n",
-                prompts.size(), rounds, threads, catalog.size());
+        out.printf("playlist benchmark: %d prompts x %d rounds, 30 tracks each, %d thread(s), catalog %,d tracks, %s%n",
+                prompts.size(), rounds, threads, catalog.size(), collaborative ? "with the Last.fm artist model" : "no artist model");
         out.printf("latency ms   p50 %.2f   p90 %.2f   p99 %.2f   max %.2f%n", ms(latencies, 0.50), ms(latencies, 0.90),
                 ms(latencies, 0.99), latencies[total - 1] / 1e6);
+        if (like.length > 0) {
+            out.printf("\"like X\" prompts (%d of the %d): p50 %.2f   p99 %.2f   max %.2f ms%n", like.length, total, ms(like, 0.50),
+                    ms(like, 0.99), like[like.length - 1] / 1e6);
+        }
         out.printf("throughput   %.1f playlists/s (%d in %.2f s)%n", total / seconds, total, seconds);
     }
 

@@ -68,16 +68,7 @@ public class RecommendBenchmark {
         Catalog catalog = BenchData.loadCatalog(file);
         engine = Engine.of(catalog);
         if (collaborative) {
-            Path lastFm = BenchData.lastFmDir();
-            Path models = java.nio.file.Files.createTempDirectory("mixtape-bench-models");
-            new dev.mixtape.app.lastfm.LastFmImport(dev.mixtape.app.lastfm.LastFmImport.Options.defaults())
-                    .run(lastFm, catalog, models, (phase, done, total) -> {});
-            dev.mixtape.app.lastfm.ArtistModelLoader.Result r = dev.mixtape.app.lastfm.ArtistModelLoader.load(models, catalog);
-            if (r.neighbours() == null) {
-                throw new IllegalStateException("the Last.fm artist model did not load: " + r.status());
-            }
-            engine.cf().artists(r.neighbours(), r.status());
-            System.out.printf("[mixtape] collaborative neighbours: %s%n", r.status());
+            System.out.printf("[mixtape] collaborative neighbours: %s%n", BenchData.loadArtistModel(engine));
         }
         long loaded = System.nanoTime();
         List<QueryGenerator.Query> generated =
