@@ -42,6 +42,60 @@ public interface ArtistKin {
         return out;
     }
 
+    /** Content neighbours of an uncovered artist whose collaborative neighbourhoods it borrows. */
+    int DONORS = 3;
+
+    /**
+     * For an artist that {@code covered} rejects (no listener of the model played it), the neighbourhoods of the
+     * covered artists closest to it by genre and sound ({@link RelatedArtists}, scene-fenced): its first
+     * {@value #DONORS} covered related artists, each weighing {@code 1 / (1 + its rank among them)}, vouch for
+     * themselves (weight × 1) and for their own neighbours (weight × (1 − rank / limit)); the best {@code limit} by
+     * summed weight. An artist of a {@link Scenes scene} borrows only from donors of its scene and keeps only borrowed
+     * neighbours of its scene (the neighbourhood of a covered Indian film composer may hold Hans Zimmer; an uncovered
+     * Tamil singer should not inherit him). A covered artist gets its own neighbours; an artist without covered
+     * related artists, none.
+     */
+    static ArtistKin borrowing(ArtistKin known, java.util.function.IntPredicate covered, RelatedArtists content) {
+        return borrowing(known, covered, content, () -> true);
+    }
+
+    /** @param loaded whether a model is loaded at all (without one there is nothing to borrow, and no related artists are computed) */
+    static ArtistKin borrowing(ArtistKin known, java.util.function.IntPredicate covered, RelatedArtists content,
+                               java.util.function.BooleanSupplier loaded) {
+        return (artist, limit) -> {
+            if (covered.test(artist)) {
+                return known.of(artist, limit);
+            }
+            if (!loaded.getAsBoolean()) {
+                return new int[0];
+            }
+            Scenes scenes = content.scenes();
+            int own = scenes.ofArtist(artist);
+            java.util.function.IntPredicate inScene = x -> own == 0 || (scenes.ofArtist(x) & own) != 0;
+            java.util.Map<Integer, Float> score = new java.util.HashMap<>();
+            int donors = 0;
+            for (int d : content.of(artist)) {
+                if (donors == DONORS) {
+                    break;
+                }
+                if (!covered.test(d) || !inScene.test(d)) {
+                    continue;
+                }
+                float w = 1f / (1 + donors++);
+                score.merge(d, w, Float::sum);
+                int[] near = known.of(d, limit);
+                for (int r = 0; r < near.length; r++) {
+                    if (near[r] != artist && inScene.test(near[r])) {
+                        score.merge(near[r], w * (1f - (float) r / limit), Float::sum);
+                    }
+                }
+            }
+            return score.entrySet().stream()
+                    .sorted((x, y) -> x.getValue().equals(y.getValue()) ? Integer.compare(x.getKey(), y.getKey()) : Float.compare(y.getValue(), x.getValue()))
+                    .limit(limit).mapToInt(java.util.Map.Entry::getKey).toArray();
+        };
+    }
+
     /** A candidate's affinity to a seed with collaborative neighbours: who listens together outweighs how it sounds. */
     static float affinity(float sound, float genre, float kinship) {
         return SOUND_SHARE * sound + GENRE_SHARE * genre + KIN_SHARE * kinship;

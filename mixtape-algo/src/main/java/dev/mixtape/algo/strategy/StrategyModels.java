@@ -31,6 +31,7 @@ public final class StrategyModels {
     private final float[] catalogMean;
     private final String version;
     private final GenreFeedback.Rewards rewards;
+    private final dev.mixtape.algo.content.ArtistKin kin;
 
     /** @param artists the collaborative artist model, or null while there is none */
     public StrategyModels(FeatureSpace space, Supplier<ArtistNeighbours> artists, String version) {
@@ -73,6 +74,14 @@ public final class StrategyModels {
         this.cf = cf;
         this.catalogMean = TargetProfile.catalogMean(space);
         this.version = version;
+        java.util.function.IntPredicate covers = a -> {
+            ArtistNeighbours n = cf.artists();
+            return n != null && n.covers(a);
+        };
+        this.kin = dev.mixtape.algo.content.ArtistKin.borrowing((artist, limit) -> {
+            ArtistNeighbours n = cf.artists();
+            return n == null || !n.covers(artist) ? new int[0] : n.neighbours(artist, limit);
+        }, covers, new dev.mixtape.algo.content.RelatedArtists(space, genres), () -> cf.artists() != null);
     }
 
     public Catalog catalog() {
@@ -108,12 +117,12 @@ public final class StrategyModels {
         return cf.artists();
     }
 
-    /** The collaborative artist model as the neighbours of an artist (none while no model is loaded). */
+    /**
+     * The collaborative artist model as the neighbours of an artist (none while no model is loaded); an artist it does
+     * not cover borrows those of the covered artists closest to it ({@link dev.mixtape.algo.content.ArtistKin#borrowing}).
+     */
     public dev.mixtape.algo.content.ArtistKin kin() {
-        return (artist, limit) -> {
-            ArtistNeighbours n = cf.artists();
-            return n == null || !n.covers(artist) ? new int[0] : n.neighbours(artist, limit);
-        };
+        return kin;
     }
 
     /** The listening model served, or null. */

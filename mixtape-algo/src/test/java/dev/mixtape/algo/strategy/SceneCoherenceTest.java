@@ -81,6 +81,33 @@ class SceneCoherenceTest {
         assertThat(Arrays.stream(related).noneMatch(a -> CATALOG.artistName(a).startsWith("reggaeton"))).isTrue();
     }
 
+    @Test
+    void anUncoveredArtistBorrowsTheNeighbourhoodsOfTheCoveredArtistsClosestToItWithinItsScene() {
+        RelatedArtists content = new RelatedArtists(SPACE, new GenreSets(CATALOG));
+        int cold = CATALOG.artistIndexOf("reggaeton-artist-0");
+        int coldRock = CATALOG.artistIndexOf("rock-artist-0");
+        // every covered artist's neighbours: two rock artists, then two reggaeton artists
+        int[] rock = {CATALOG.artistIndexOf("rock-artist-6"), CATALOG.artistIndexOf("rock-artist-7")};
+        int[] latin = {CATALOG.artistIndexOf("reggaeton-artist-6"), CATALOG.artistIndexOf("reggaeton-artist-7")};
+        dev.mixtape.algo.content.ArtistKin known = (a, limit) -> new int[] {rock[0], rock[1], latin[0], latin[1]};
+        java.util.function.IntPredicate covered = a -> a != cold && a != coldRock;
+        dev.mixtape.algo.content.ArtistKin kin = dev.mixtape.algo.content.ArtistKin.borrowing(known, covered, content);
+        // a covered artist keeps its own
+        int covering = CATALOG.artistIndexOf("rock-artist-3");
+        assertThat(kin.of(covering, 20)).containsExactly(rock[0], rock[1], latin[0], latin[1]);
+        // the uncovered reggaeton artist: its closest covered reggaeton artists first, then their reggaeton neighbours,
+        // never the rock ones (outside its scene)
+        int[] borrowed = kin.of(cold, 20);
+        assertThat(borrowed).isNotEmpty().doesNotContain(cold, rock[0], rock[1]).contains(latin[0], latin[1]);
+        int[] donors = Arrays.stream(content.of(cold)).filter(covered).limit(dev.mixtape.algo.content.ArtistKin.DONORS).toArray();
+        assertThat(borrowed[0]).isEqualTo(donors[0]);
+        assertThat(Arrays.stream(borrowed).allMatch(a -> CATALOG.artistName(a).startsWith("reggaeton"))).isTrue();
+        // an uncovered artist outside every scene may borrow anything its donors' neighbourhoods hold
+        assertThat(kin.of(coldRock, 20)).contains(rock[0], rock[1]);
+        // without a model there is nothing to borrow
+        assertThat(dev.mixtape.algo.content.ArtistKin.borrowing(known, a -> false, content, () -> false).of(cold, 20)).isEmpty();
+    }
+
     private static StrategyModels models() {
         return new StrategyModels(SPACE, () -> null, "test");
     }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             "v2 content (= /api/v1/tracks/{id}/similar) and v2 hybrid, and reports per surface the",
             "share of picks from a scene the anchor is not part of, the share of picks (by artists",
             "the held-out half plays) among the anchor's 50 most co-listened artists in that half,",
-            "distinct artists and intra-list audio distance. Runs on a fresh embedded store under",
+            "distinct artists and intra-list audio distance; and, for 14 genre prompts, the share",
+            "of playlist tracks with a genre asked for. Runs on a fresh embedded store under",
             "OUT/home. Writes OUT/coherence.json, .md and .html. See docs/EVALUATION.md.",
             "Example: mixtape eval coherence --out coherence-out"})
 final class EvalCoherenceCommand implements Callable<Integer> {
@@ -72,7 +73,7 @@ final class EvalCoherenceCommand implements Callable<Integer> {
         report.info().put("seed", seed);
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("coherence.json").toFile(),
-                Map.of("info", report.info(), "rows", report.rows(), "details", report.details()));
+                Map.of("info", report.info(), "rows", report.rows(), "genre_prompts", report.genrePrompts(), "details", report.details()));
         String md = CoherenceReport.markdown(report);
         Files.writeString(out.resolve("coherence.md"), md);
         Files.writeString(out.resolve("coherence.html"), CoherenceReport.html(report));

@@ -78,7 +78,19 @@ public final class CoherenceEvaluation {
     public record Detail(String anchor, String surface, int picks, int outOfScene, int coListened, int known, int distinctArtists,
                          List<String> strays) {}
 
-    public record Report(List<Row> rows, List<Detail> details, Map<String, Object> info) {}
+    /**
+     * One genre prompt's playlist: the share of its tracks carrying a genre the prompt asked for (purity), the share
+     * from a scene those genres do not open, and distinct artists.
+     */
+    public record GenreRow(String prompt, List<String> genres, int tracks, double purity, double outOfScene, int distinctArtists) {}
+
+    public record Report(List<Row> rows, List<Detail> details, List<GenreRow> genrePrompts, Map<String, Object> info) {}
+
+    /** Genre prompts of many scenes and none, for the genre purity table. */
+    public static final List<String> GENRE_PROMPTS = List.of("jazz for a rainy evening", "heavy metal workout",
+            "k-pop dance party", "bollywood party", "latin summer party", "classical music for studying", "hip hop road trip",
+            "country songs for a long drive", "reggae beach day", "techno all night", "samba", "french chanson",
+            "acoustic folk morning", "j-rock");
 
     private final Options options;
     private final ObjectMapper json = new ObjectMapper();
@@ -156,7 +168,7 @@ public final class CoherenceEvaluation {
                 List.of(catalog.artistId(a)), List.of(), PICKS, null, null, null, SeedQuery.DEFAULT_MAX_PER_ARTIST)).tracks()));
         surfaces.put("/v1/recommendations (seed track)", a -> tracks(engine.recommend(new SeedQuery(List.of(catalog.trackId(topTrack(catalog, a))),
                 List.of(), List.of(), PICKS, null, null, null, SeedQuery.DEFAULT_MAX_PER_ARTIST)).tracks()));
-        surfaces.put("/v1/artists/{id}/related-artists", a -> artistsAsTracks(catalog, engine.cf().related(a, engine.related()).artists()));
+        surfaces.put("/v1/artists/{id}/related-artists", a -> tracks(engine.cf().related(a, engine.related()).artists()));
         PlaylistService playlists = PlaylistService.builtIn();
         surfaces.put("playlist \"songs like X\"", a -> {
             Playlist p = playlists.generate(engine, "songs like " + catalog.artistName(a), PLAYLIST_LENGTH, null, null).playlist();
@@ -164,6 +176,24 @@ public final class CoherenceEvaluation {
         });
         surfaces.put("v2 content = /api/v1/tracks/{id}/similar", a -> strategy(app, catalog, topTrack(catalog, a), "content"));
         surfaces.put("v2 hybrid (seed track)", a -> strategy(app, catalog, topTrack(catalog, a), "hybrid"));
+        // an artist no listener has played: the same surfaces with the artist model blind to the anchor, so it is placed
+        // by its genres and sound and by the neighbourhoods of the covered artists closest to it (ArtistKin.borrowing)
+        dev.mixtape.algo.content.GenreSets genreSets = new dev.mixtape.algo.content.GenreSets(catalog);
+        int[] blind = {-1};
+        dev.mixtape.algo.content.ArtistKin cold = dev.mixtape.algo.content.ArtistKin.borrowing(
+                (x, limit) -> x == blind[0] ? new int[0] : engine.cf().kin(x, limit), x -> x != blind[0] && engine.cf().covers(x),
+                engine.related());
+        dev.mixtape.algo.content.SeedRecommender coldSeeds = new dev.mixtape.algo.content.SeedRecommender(engine.space(), genreSets,
+                engine.related(), cold);
+        surfaces.put("cold artist: /v1/recommendations (seed artist)", a -> {
+            blind[0] = a;
+            return tracks(coldSeeds.recommend(new SeedQuery(List.of(), List.of(catalog.artistId(a)), List.of(), PICKS, null, null, null,
+                    SeedQuery.DEFAULT_MAX_PER_ARTIST)).tracks());
+        });
+        surfaces.put("cold artist: related artists", a -> {
+            blind[0] = a;
+            return tracks(dev.mixtape.app.server.CollaborativeModels.related(a, engine.related(), cold, false).artists());
+        });
 
         List<Row> out = new ArrayList<>();
         List<Detail> details = new ArrayList<>();
@@ -174,10 +204,40 @@ public final class CoherenceEvaluation {
         }
         for (Map.Entry<String, Function<Integer, List<Integer>>> s : surfaces.entrySet()) {
             out.add(score(s.getKey(), s.getValue(), anchors, catalog, scenes, engine.space(), listeners, coListened, details,
-                    s.getKey().contains("related-artists")));
+                    s.getKey().contains("related")));
             progress.accept("score", 0.3 + 0.7 * ++done / surfaces.size());
         }
-        return new Report(out, details, info);
+        List<GenreRow> genreRows = new ArrayList<>();
+        for (String prompt : GENRE_PROMPTS) {
+            genreRows.add(genrePrompt(playlists, engine, scenes, prompt));
+        }
+        return new Report(out, details, genreRows, info);
+    }
+
+    private static GenreRow genrePrompt(PlaylistService playlists, Engine engine, Scenes scenes, String prompt) {
+        Catalog c = engine.catalog();
+        PlaylistService.Result r = playlists.generate(engine, prompt, PLAYLIST_LENGTH, null, null);
+        List<String> wanted = List.copyOf(r.analysis().target().genres());
+        int[] genres = wanted.stream().mapToInt(c::genreIndexOf).filter(g -> g >= 0).toArray();
+        int open = scenes.ofGenres(genres);
+        int[] tracks = r.playlist().trackIndices();
+        int pure = 0;
+        int stray = 0;
+        java.util.Set<Integer> artists = new java.util.HashSet<>();
+        for (int t : tracks) {
+            boolean in = false;
+            for (int g : c.trackGenres(t)) {
+                for (int w : genres) {
+                    in |= g == w;
+                }
+            }
+            pure += in ? 1 : 0;
+            stray += scenes.allowsTrack(open, t) ? 0 : 1;
+            artists.add(c.trackArtists(t)[0]);
+        }
+        int n = Math.max(1, tracks.length);
+        return new GenreRow(prompt, wanted, tracks.length, genres.length == 0 ? Double.NaN : (double) pure / n, (double) stray / n,
+                artists.size());
     }
 
     /** The anchor's most co-listened artists in the held-out half, best first (cosine over listener sets). */
@@ -202,6 +262,7 @@ public final class CoherenceEvaluation {
         return scored.stream().limit(CO_LISTENED).mapToInt(d -> (int) d[1]).toArray();
     }
 
+    /** @param artistLevel whether {@code answer} gives artists (related artists) rather than tracks */
     private Row score(String surface, Function<Integer, List<Integer>> answer, List<Integer> anchors, Catalog c, Scenes scenes,
                       FeatureSpace space, Map<Integer, BitSet> listeners, Map<Integer, int[]> coListened, List<Detail> details,
                       boolean artistLevel) {
@@ -234,7 +295,7 @@ public final class CoherenceEvaluation {
             List<String> strays = new ArrayList<>();
             LinkedHashSet<Integer> artists = new LinkedHashSet<>();
             for (int t : tracks) {
-                int a = c.trackArtists(t)[0];
+                int a = artistLevel ? t : c.trackArtists(t)[0];
                 artists.add(a);
                 if (!scenes.allowsArtist(own, a)) {
                     s++;
@@ -252,7 +313,7 @@ public final class CoherenceEvaluation {
             known += k;
             co += kc;
             distinct += artists.size();
-            ild += artistLevel ? artistIld(space, new ArrayList<>(artists)) : ild(space, tracks);
+            ild += artistLevel ? artistIld(space, tracks) : ild(space, tracks);
             details.add(new Detail(c.artistName(anchor), surface, tracks.size(), s, kc, k, artists.size(), strays));
         }
         int n = Math.max(1, answered);
@@ -279,17 +340,6 @@ public final class CoherenceEvaluation {
             }
         }
         return pairs == 0 ? 0 : sum / pairs;
-    }
-
-    /** For artist answers: each artist as its top track, so one scoring serves both. */
-    private static List<Integer> artistsAsTracks(Catalog c, int[] artists) {
-        List<Integer> out = new ArrayList<>();
-        for (int a : artists) {
-            if (c.artistTracks(a).length > 0) {
-                out.add(topTrack(c, a));
-            }
-        }
-        return out;
     }
 
     /** The artist's most popular track on which it is the primary artist (or its most popular track). */

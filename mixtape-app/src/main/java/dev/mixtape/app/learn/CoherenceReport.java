@@ -22,6 +22,12 @@ public final class CoherenceReport {
             b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | **%.1f%%** | **%.2f** | %d | %.1f | %.2f |%n", x.surface(), x.anchors(),
                     x.failed(), x.picks(), 100 * x.outOfScene(), x.coListened(), x.coListenedBase(), x.distinctArtists(), x.ild()));
         }
+        b.append("\nGenre prompts (30-track playlists): purity is the share of tracks with a genre the prompt asked for\n\n");
+        b.append("| prompt | genres asked | purity | out of scene | distinct artists |\n|---|---|---|---|---|\n");
+        for (CoherenceEvaluation.GenreRow g : r.genrePrompts()) {
+            b.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.1f%% | %d |%n", g.prompt(), String.join(", ", g.genres()), g.purity(),
+                    100 * g.outOfScene(), g.distinctArtists()));
+        }
         List<CoherenceEvaluation.Detail> strays = r.details().stream().filter(d -> d.outOfScene() > 0).toList();
         if (!strays.isEmpty()) {
             b.append("\nOut-of-scene picks (anchor, surface: first artists that strayed)\n\n");
@@ -49,6 +55,13 @@ public final class CoherenceReport {
                     esc(x.surface()), x.anchors(), 100 * x.outOfScene(), sceneOk ? "" : " bad", Math.round(400 * x.outOfScene()),
                     x.coListened(), coOk ? "" : " bad", Double.isNaN(x.coListened()) ? 0 : Math.round(100 * x.coListened()),
                     x.distinctArtists(), x.ild()));
+        }
+        b.append("</table><h2>Genre prompts</h2><table><tr><th>prompt</th><th>genres asked</th><th>purity</th><th>out of scene</th>"
+                + "<th>distinct artists</th></tr>");
+        for (CoherenceEvaluation.GenreRow g : r.genrePrompts()) {
+            b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.2f <span class=\"bar\" style=\"width:%dpx\"></span></td>"
+                    + "<td>%.1f%%</td><td>%d</td></tr>", esc(g.prompt()), esc(String.join(", ", g.genres())), g.purity(),
+                    Double.isNaN(g.purity()) ? 0 : Math.round(100 * g.purity()), 100 * g.outOfScene(), g.distinctArtists()));
         }
         b.append("</table><h2>Out-of-scene picks</h2><ul>");
         for (CoherenceEvaluation.Detail d : r.details()) {

@@ -1,6 +1,7 @@
 package dev.mixtape.app.server;
 
 import dev.mixtape.algo.cf.ArtistNeighbours;
+import dev.mixtape.algo.content.ArtistKin;
 import dev.mixtape.algo.content.RelatedArtists;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -52,6 +53,20 @@ public final class CollaborativeModels implements CollaborativeSource {
     public int[] kin(int artist, int limit) {
         ArtistNeighbours n = artists;
         return n == null || !n.covers(artist) ? new int[0] : n.neighbours(artist, limit);
+    }
+
+    /** Whether the artist model knows the artist (its listeners played it). */
+    public boolean covers(int artist) {
+        ArtistNeighbours n = artists;
+        return n != null && n.covers(artist);
+    }
+
+    /**
+     * The collaborative neighbours of every artist: the model's for the artists it covers, borrowed from the covered
+     * artists closest by genre and sound for the others ({@link ArtistKin#borrowing}).
+     */
+    public ArtistKin kinOrBorrowed(RelatedArtists content) {
+        return ArtistKin.borrowing(this::kin, this::covers, content, () -> artists != null);
     }
 
     /** The artist neighbours, or null while none are loaded. */
@@ -149,25 +164,36 @@ public final class CollaborativeModels implements CollaborativeSource {
     /**
      * Related artists.
      *
-     * @param collaborative whether the list starts with collaborative neighbours
+     * @param source {@code collaborative} when the list starts with the artist's collaborative neighbours, {@code borrowed}
+     *               when with those it borrows (the model does not cover it), {@code content} when it is content-based alone
      */
-    public record Related(int[] artists, boolean collaborative) {}
+    public record Related(int[] artists, String source) {
+        public boolean collaborative() {
+            return !source.equals("content");
+        }
+    }
 
     /**
-     * Up to {@link RelatedArtists#MAX_RELATED} related artists of {@code artist}: its collaborative neighbours
-     * when it has any (those its {@link dev.mixtape.algo.content.Scenes scenes} allow), best first, topped up with the content-based ones not already listed; otherwise the
+     * Up to {@link RelatedArtists#MAX_RELATED} related artists of {@code artist}: its collaborative neighbours, or for
+     * an artist the model does not cover those it borrows ({@link ArtistKin#borrowing}), when it has any (those its
+     * {@link dev.mixtape.algo.content.Scenes scenes} allow), best first, topped up with the content-based ones not already listed; otherwise the
      * content-based ones alone.
      */
     public Related related(int artist, RelatedArtists content) {
-        ArtistNeighbours n = artists;
-        if (n == null || !n.covers(artist)) {
-            return new Related(content.of(artist), false);
-        }
+        return related(artist, content, kinOrBorrowed(content), covers(artist));
+    }
+
+    /** {@link #related(int, RelatedArtists)} with the given collaborative neighbours (the coherence evaluation blinds them). */
+    public static Related related(int artist, RelatedArtists content, ArtistKin kin, boolean covered) {
         int max = RelatedArtists.MAX_RELATED;
+        int[] near = kin.of(artist, 2 * max);
+        if (near.length == 0) {
+            return new Related(content.of(artist), "content");
+        }
         Set<Integer> out = new LinkedHashSet<>();
         dev.mixtape.algo.content.Scenes scenes = content.scenes();
         int open = scenes.ofArtist(artist);
-        for (int a : n.neighbours(artist, 2 * max)) {
+        for (int a : near) {
             if (out.size() < max && scenes.allowsArtist(open, a)) {
                 out.add(a);
             }
@@ -178,7 +204,7 @@ public final class CollaborativeModels implements CollaborativeSource {
             }
             out.add(a);
         }
-        return new Related(out.stream().mapToInt(Integer::intValue).toArray(), true);
+        return new Related(out.stream().mapToInt(Integer::intValue).toArray(), covered ? "collaborative" : "borrowed");
     }
 
     @Override

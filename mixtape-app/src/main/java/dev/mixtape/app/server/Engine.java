@@ -39,9 +39,10 @@ public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related
         // the seed recommender draws from the collaborative neighbours: answers cached before a new artist model
         // arrived are dropped when it does
         CollaborativeModels cf = new CollaborativeModels(catalog, results == null ? () -> {} : results::invalidateAll);
-        return new Engine(catalog, space, related, new SeedRecommender(space, genres, related, cf::kin),
+        dev.mixtape.algo.content.ArtistKin kin = cf.kinOrBorrowed(related);
+        return new Engine(catalog, space, related, new SeedRecommender(space, genres, related, kin),
                 new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES), results,
-                new PlaylistGenerator(space, genres, related, cf::kin, PlaylistConfig.DEFAULT), cf);
+                new PlaylistGenerator(space, genres, related, kin, PlaylistConfig.DEFAULT), cf);
     }
 
     /** The answer to {@code q}: from the cache when it was asked before, else computed (and kept). */

@@ -64,7 +64,7 @@ public final class SpotifyRoutes {
             Engine e = engines.get();
             CollaborativeModels.Related r = e.cf().related(artist(e.catalog(), ctx.pathParam("id")), e.related());
             int[] related = r.artists();
-            ctx.header("X-Mixtape-Related-Source", r.collaborative() ? "collaborative" : "content");
+            ctx.header("X-Mixtape-Related-Source", r.source());
             respond(ctx, e, (j, c) -> {
                 j.gen().writeStartObject();
                 j.gen().writeArrayFieldStart("artists");

@@ -97,7 +97,14 @@ class ArtistModelLoaderTest {
         // topped up with the content-based ones, without repeats
         assertThat(r.artists()).doesNotHaveDuplicates().hasSize(Math.min(20, 1 + (int) java.util.Arrays.stream(content.of(killers))
                 .filter(a -> a != r.artists()[0]).count()));
-        assertThat(cf.related(beyonce, content).collaborative()).isFalse();
+        // Beyoncé is not covered: she borrows the neighbourhoods of the covered artists closest to her
+        assertThat(cf.covers(beyonce)).isFalse();
+        int[] borrowed = cf.kinOrBorrowed(content).of(beyonce, 40);
+        assertThat(borrowed).isNotEmpty();
+        CollaborativeModels.Related b = cf.related(beyonce, content);
+        assertThat(b.source()).isEqualTo("borrowed");
+        assertThat(b.artists()[0]).isEqualTo(borrowed[0]);
+        assertThat(b.artists()).doesNotContain(beyonce).doesNotHaveDuplicates();
         assertThatThrownBy(() -> cf.artists(ArtistModelLoader.load(models(), LastFmFixture.catalog()).neighbours(), "x"))
                 .hasMessageContaining("another catalog");
     }
