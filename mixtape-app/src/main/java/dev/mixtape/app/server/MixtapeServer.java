@@ -20,7 +20,11 @@ public final class MixtapeServer implements AutoCloseable {
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.defaultContentType = "application/json";
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(2_000);
+                // requests Jetty refuses before routing (a NUL in the path, ...) get the API's JSON error, not HTML
+                server.setErrorHandler(new JsonBadMessageHandler());
+            });
             // Jetty keeps a header cache per keep-alive connection, of size 1,024 by default: about 95 KB of heap each, so
             // 1,000 open connections held 96 MB (bench users' heap dump). API clients send a handful of headers.
             cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_SIZE));
