@@ -54,7 +54,8 @@ import java.util.function.Function;
  *       tracks, more plays for more-played artists, spread over the last 90 days) through the same service the HTTP API
  *       uses; then the listening model is trained as the server would.</li>
  *   <li>Every personalized surface is asked for 50 tracks (sessions, each v2 strategy and {@code auto} with only a
- *       {@code user_id}, {@code /v1/recommendations} seeded by the listener's five most played tracks); the artists of
+ *       {@code user_id} at 14:00 UTC on the day of the run, and {@code auto} again at 08:00, where it serves
+ *       {@code contextual}, {@code /v1/recommendations} seeded by the listener's five most played tracks); the artists of
  *       those tracks, in order, are scored against the held-out ones. Offline iALS, EASE, item-kNN and most-popular are
  *       trained on the same listening (all matched artists of the other users and the test listeners' remaining ones)
  *       and rank artists directly.</li>
@@ -64,6 +65,9 @@ import java.util.function.Function;
 public final class ReplayEvaluation {
     static final int[] CUTOFFS = {20, 50};
     static final int TRACKS_PER_ARTIST = 3;
+    /** The listener's local time (UTC) of every v2 request, so that auto and contextual do not follow the clock. */
+    static final int AFTERNOON_HOUR = 14;
+    static final int MORNING_HOUR = 8;
     /** EASE inverts an items × items matrix: above this many artists it is left out of the table. */
     static final int MAX_EASE_ITEMS = 12_000;
 
@@ -208,11 +212,19 @@ public final class ReplayEvaluation {
         int done = 0;
         out.add(score("sessions", "product", test, heldOut, trainArtists, catalog, i -> sessionArtists(app, catalog, "replay-" + rows.users().id(test[i]))));
         progress.accept("score", 0.6 + 0.35 * ++done / surfaces);
+        // every strategy at the same local time (auto and contextual answer by the clock), and auto once more in the
+        // morning, where it serves contextual
+        java.time.ZonedDateTime day = now.atZone(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        String afternoon = day.withHour(AFTERNOON_HOUR).toOffsetDateTime().toString();
+        String morning = day.withHour(MORNING_HOUR).toOffsetDateTime().toString();
+        info.put("request_time", afternoon);
         for (String s : strategies) {
             out.add(score("v2 " + s, "product", test, heldOut, trainArtists, catalog,
-                    i -> strategyArtists(app, catalog, "replay-" + rows.users().id(test[i]), s)));
+                    i -> strategyArtists(app, catalog, "replay-" + rows.users().id(test[i]), s, afternoon)));
             progress.accept("score", 0.6 + 0.35 * ++done / surfaces);
         }
+        out.add(score("v2 auto (08:00: contextual)", "product", test, heldOut, trainArtists, catalog,
+                i -> strategyArtists(app, catalog, "replay-" + rows.users().id(test[i]), "auto", morning)));
         out.add(score("listening model (artists ranked)", "model", test, heldOut, trainArtists, catalog,
                 i -> modelArtists(app, engine, "replay-" + rows.users().id(test[i]))));
         out.add(score("/v1/recommendations (top 5 tracks)", "product", test, heldOut, trainArtists, catalog,
@@ -246,9 +258,10 @@ public final class ReplayEvaluation {
         return Arrays.stream(s.top(50, true)).boxed().toList();
     }
 
-    private List<Integer> strategyArtists(MixtapeApp app, Catalog c, String user, String strategy) {
+    private List<Integer> strategyArtists(MixtapeApp app, Catalog c, String user, String strategy, String time) {
         try {
             ObjectNode req = json.createObjectNode().put("user_id", user).put("strategy", strategy).put("n", 50);
+            req.putObject("user_context").put("time", time);
             JsonNode body = json.readTree(app.strategies().recommend(req).body());
             List<String> ids = new ArrayList<>();
             for (JsonNode r : body.get("recommendations")) {
