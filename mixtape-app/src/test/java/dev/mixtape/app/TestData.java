@@ -25,4 +25,17 @@ public final class TestData {
         }
         return dir;
     }
+
+    /**
+     * A config for an evaluation on the full catalog in a fresh home: embedded H2, no retraining in the background, no
+     * rate limit to speak of (the evaluations post many events).
+     */
+    public static dev.mixtape.app.config.MixtapeConfig evaluationConfig(Path home) {
+        Path data = dataDir();
+        dev.mixtape.app.config.ListenerConfig l = dev.mixtape.app.config.ListenerConfig.DEFAULT;
+        dev.mixtape.app.config.ListenerConfig listeners = new dev.mixtape.app.config.ListenerConfig(null, 1_000_000, l.weights(),
+                l.hybridWeights(), l.rewards(), l.cacheMemoryMb(), new dev.mixtape.app.config.TrainingConfig(0, 0, false));
+        return new dev.mixtape.app.config.MixtapeConfig(0, home, data, data.resolve("spotify-tracks-114k/dataset.csv.gz"),
+                "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", java.util.List.of(), 3, 1000, null, listeners);
+    }
 }

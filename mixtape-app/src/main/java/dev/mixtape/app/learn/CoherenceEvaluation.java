@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixtape.algo.content.FeatureSpace;
 import dev.mixtape.algo.content.Scenes;
 import dev.mixtape.algo.content.SeedQuery;
-import dev.mixtape.algo.match.ArtistMatches;
 import dev.mixtape.algo.match.ArtistNameMatcher;
 import dev.mixtape.algo.playlist.Playlist;
 import dev.mixtape.app.MixtapeApp;
@@ -107,11 +106,7 @@ public final class CoherenceEvaluation {
         progress.accept("read", 0.0);
         LastFmDataset data = new LastFmReader().read(lastFmDir);
         InteractionData rows = data.interactions();
-        double[] plays = new double[rows.items().size()];
-        for (int k = 0; k < rows.size(); k++) {
-            plays[rows.item()[k]] += rows.weight()[k];
-        }
-        int[] artistOf = ArtistMatches.of(new ArtistNameMatcher(catalog), data.artistNames(), plays).artists();
+        int[] artistOf = ReplayEvaluation.catalogArtists(data, catalog);
         int users = rows.users().size();
         SplittableRandom rnd = new SplittableRandom(options.seed());
         BitSet heldOut = new BitSet();

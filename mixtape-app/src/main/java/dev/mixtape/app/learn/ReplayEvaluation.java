@@ -103,11 +103,7 @@ public final class ReplayEvaluation {
         progress.accept("read", 0.0);
         LastFmDataset data = new LastFmReader().read(lastFmDir);
         InteractionData rows = data.interactions();
-        double[] plays = new double[rows.items().size()];
-        for (int k = 0; k < rows.size(); k++) {
-            plays[rows.item()[k]] += rows.weight()[k];
-        }
-        int[] artistOf = ArtistMatches.of(new ArtistNameMatcher(catalog), data.artistNames(), plays).artists();
+        int[] artistOf = catalogArtists(data, catalog);
         int users = rows.users().size();
         // per Last.fm user: catalog artist -> plays
         List<Map<Integer, Double>> byUser = new ArrayList<>();
@@ -455,6 +451,16 @@ public final class ReplayEvaluation {
     /** The artist's tracks on which it is the primary artist, most popular first (none for an artist only featured). */
     private static int[] ownTracks(Catalog c, int artist) {
         return Arrays.stream(c.artistTracks(artist)).filter(t -> c.trackArtists(t)[0] == artist).toArray();
+    }
+
+    /** Per Last.fm artist, the catalog artist its name matches (-1 for none), ambiguous names going to the most played. */
+    static int[] catalogArtists(LastFmDataset data, Catalog catalog) {
+        InteractionData rows = data.interactions();
+        double[] plays = new double[rows.items().size()];
+        for (int k = 0; k < rows.size(); k++) {
+            plays[rows.item()[k]] += rows.weight()[k];
+        }
+        return ArtistMatches.of(new ArtistNameMatcher(catalog), data.artistNames(), plays).artists();
     }
 
     static InteractionData without(InteractionData rows, BitSet users) {

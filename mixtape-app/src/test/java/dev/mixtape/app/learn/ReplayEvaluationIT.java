@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.app.TestData;
-import dev.mixtape.app.config.ListenerConfig;
 import dev.mixtape.app.config.MixtapeConfig;
-import dev.mixtape.app.config.TrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -20,11 +17,7 @@ class ReplayEvaluationIT {
     void sessionsAndAutoStayNearOfflineIalsAndEverySurfaceBeatsMostPopular() throws Exception {
         Path data = TestData.dataDir();
         Path home = Files.createTempDirectory("mixtape-replay-it");
-        ListenerConfig l = ListenerConfig.DEFAULT;
-        ListenerConfig listeners = new ListenerConfig(null, 1_000_000, l.weights(), l.hybridWeights(), l.rewards(), l.cacheMemoryMb(),
-                new TrainingConfig(0, 0, false));
-        MixtapeConfig cfg = new MixtapeConfig(0, home, data, data.resolve("spotify-tracks-114k/dataset.csv.gz"),
-                "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", List.of(), 3, 1000, null, listeners);
+        MixtapeConfig cfg = TestData.evaluationConfig(home);
         ReplayEvaluation.Report r;
         try (MixtapeApp app = MixtapeApp.start(cfg)) {
             app.loadCatalog((phase, done, total) -> {});
