@@ -250,17 +250,16 @@ class ReccoBeatsProviderIT {
     @Test
     void a429StormOverConcurrentBatchesIsWaitedOutWithOneRetryPerBatch() {
         List<String> ids = ids("c", 120);
-        String state = Scenario.STARTED;
-        for (int i = 1; i <= 3; i++) {
-            server.stubFor(get(urlPathEqualTo("/v1/audio-features")).inScenario("storm").whenScenarioStateIs(state)
-                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1").withFixedDelay(200)
-                            .withBody("{\"message\":\"Too Many Requests\"}"))
-                    .willSetStateTo("429 #" + i));
-            state = "429 #" + i;
-        }
+        // one scenario per batch (each batch's requests are sequential, so the stub's state cannot race): its first
+        // request is refused with a 429, its retry answered
         for (int b = 0; b < 3; b++) {
             List<String> batch = ids.subList(40 * b, 40 * b + 40);
-            server.stubFor(get(urlPathEqualTo("/v1/audio-features")).inScenario("storm").whenScenarioStateIs(state)
+            server.stubFor(get(urlPathEqualTo("/v1/audio-features")).inScenario("storm " + b).whenScenarioStateIs(Scenario.STARTED)
+                    .withQueryParam("ids", equalTo(String.join(",", batch)))
+                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1").withFixedDelay(200)
+                            .withBody("{\"message\":\"Too Many Requests\"}"))
+                    .willSetStateTo("refused"));
+            server.stubFor(get(urlPathEqualTo("/v1/audio-features")).inScenario("storm " + b).whenScenarioStateIs("refused")
                     .withQueryParam("ids", equalTo(String.join(",", batch)))
                     .willReturn(json(content(batch, id -> true, WireFormats::reccoFeatures))));
         }
