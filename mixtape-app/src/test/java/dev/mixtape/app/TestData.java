@@ -38,4 +38,17 @@ public final class TestData {
         return new dev.mixtape.app.config.MixtapeConfig(0, home, data, data.resolve("spotify-tracks-114k/dataset.csv.gz"),
                 "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", java.util.List.of(), 3, 1000, null, listeners);
     }
+
+    /** An app on {@link #evaluationConfig} in a fresh temporary home, its catalog imported and its models loaded. */
+    public static MixtapeApp startForEvaluation(String homePrefix) throws Exception {
+        MixtapeApp app = MixtapeApp.start(evaluationConfig(Files.createTempDirectory(homePrefix)));
+        try {
+            app.loadCatalog((phase, done, total) -> {});
+            app.modelsLoaded().join();
+            return app;
+        } catch (Exception | Error e) {
+            app.close();
+            throw e;
+        }
+    }
 }

@@ -39,6 +39,18 @@ public interface CollaborativeSource {
     /** The listening model served, or null. */
     ListeningModel listening();
 
+    /** Whether the artist neighbours know the artist (its listeners played it); false while there are none. */
+    default boolean covers(int artist) {
+        ArtistNeighbours n = artists();
+        return n != null && n.covers(artist);
+    }
+
+    /** Up to {@code limit} of the artist's collaborative neighbours, best first; empty when none are loaded or it is not covered. */
+    default int[] kin(int artist, int limit) {
+        ArtistNeighbours n = artists();
+        return n == null || !n.covers(artist) ? new int[0] : n.neighbours(artist, limit);
+    }
+
     /** Names the listening model served (for cache keys), "-" when none. */
     default String version() {
         ListeningModel m = listening();

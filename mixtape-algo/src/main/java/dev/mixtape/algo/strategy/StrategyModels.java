@@ -74,14 +74,8 @@ public final class StrategyModels {
         this.cf = cf;
         this.catalogMean = TargetProfile.catalogMean(space);
         this.version = version;
-        java.util.function.IntPredicate covers = a -> {
-            ArtistNeighbours n = cf.artists();
-            return n != null && n.covers(a);
-        };
-        this.kin = dev.mixtape.algo.content.ArtistKin.borrowing((artist, limit) -> {
-            ArtistNeighbours n = cf.artists();
-            return n == null || !n.covers(artist) ? new int[0] : n.neighbours(artist, limit);
-        }, covers, new dev.mixtape.algo.content.RelatedArtists(space, genres), () -> cf.artists() != null);
+        this.kin = dev.mixtape.algo.content.ArtistKin.borrowing(cf::kin, cf::covers, new dev.mixtape.algo.content.RelatedArtists(space, genres),
+                () -> cf.artists() != null);
     }
 
     public Catalog catalog() {

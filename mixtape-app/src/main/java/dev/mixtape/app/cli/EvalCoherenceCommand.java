@@ -2,7 +2,6 @@ package dev.mixtape.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.app.config.MixtapeConfig;
 import dev.mixtape.app.learn.CoherenceEvaluation;
 import dev.mixtape.app.learn.CoherenceReport;
@@ -57,14 +56,12 @@ final class EvalCoherenceCommand implements Callable<Integer> {
             }
         }
         MixtapeConfig cfg = EvalHome.config(options, out);
-        Path lastFm = EvalHome.lastFm(cfg);
         long t0 = System.nanoTime();
         CoherenceEvaluation.Report report;
-        try (MixtapeApp app = MixtapeApp.start(cfg); Progress progress = new Progress("eval coherence")) {
-            app.loadCatalog(progress);
-            app.modelsLoaded().join();
-            report = new CoherenceEvaluation(new CoherenceEvaluation.Options(names, seed))
-                    .run(app, lastFm, (phase, fraction) -> progress.progress(phase, Math.round(fraction * 100), 100));
+        List<String> anchorNames = names;
+        try {
+            report = EvalHome.run(cfg, "eval coherence",
+                    (app, lastFm, progress) -> new CoherenceEvaluation(new CoherenceEvaluation.Options(anchorNames, seed)).run(app, lastFm, progress));
         } catch (IllegalArgumentException e) {
             throw new MixtapeException(e.getMessage());
         }

@@ -33,6 +33,22 @@ final class EvalHome {
         return options.load(more);
     }
 
+    /** One evaluation: given the app (catalog imported, models loaded), the Last.fm folder and a 0–1 progress sink. */
+    @FunctionalInterface
+    interface Evaluation<R> {
+        R run(dev.mixtape.app.MixtapeApp app, Path lastFm, java.util.function.BiConsumer<String, Double> progress) throws Exception;
+    }
+
+    /** Starts the app on {@code cfg}, imports the catalog and waits for the models, then runs {@code e} under one progress bar. */
+    static <R> R run(MixtapeConfig cfg, String label, Evaluation<R> e) throws Exception {
+        Path lastFm = lastFm(cfg);
+        try (dev.mixtape.app.MixtapeApp app = dev.mixtape.app.MixtapeApp.start(cfg); Progress progress = new Progress(label)) {
+            app.loadCatalog(progress);
+            app.modelsLoaded().join();
+            return e.run(app, lastFm, (phase, fraction) -> progress.progress(phase, Math.round(fraction * 100), 100));
+        }
+    }
+
     /** The Last.fm 2k folder under the data directory, checked. */
     static Path lastFm(MixtapeConfig cfg) throws IOException {
         Path lastFm = cfg.dataDir().resolve("lastfm-hetrec2011-2k");

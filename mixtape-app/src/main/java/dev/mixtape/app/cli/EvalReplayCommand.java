@@ -2,7 +2,6 @@ package dev.mixtape.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.app.config.MixtapeConfig;
 import dev.mixtape.app.learn.ReplayEvaluation;
 import dev.mixtape.app.learn.ReplayReport;
@@ -56,14 +55,8 @@ final class EvalReplayCommand implements Callable<Integer> {
             throw new MixtapeException(e.getMessage());
         }
         MixtapeConfig cfg = EvalHome.config(options, out);
-        Path lastFm = EvalHome.lastFm(cfg);
         long t0 = System.nanoTime();
-        ReplayEvaluation.Report report;
-        try (MixtapeApp app = MixtapeApp.start(cfg); Progress progress = new Progress("eval replay")) {
-            app.loadCatalog(progress);
-            app.modelsLoaded().join();
-            report = new ReplayEvaluation(o).run(app, lastFm, (phase, fraction) -> progress.progress(phase, Math.round(fraction * 100), 100));
-        }
+        ReplayEvaluation.Report report = EvalHome.run(cfg, "eval replay", new ReplayEvaluation(o)::run);
         double seconds = (System.nanoTime() - t0) / 1e9;
         report.info().put("seconds", Math.round(seconds * 10) / 10.0);
         report.info().put("users_option", users);

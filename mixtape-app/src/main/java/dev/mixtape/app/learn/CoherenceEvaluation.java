@@ -101,7 +101,7 @@ public final class CoherenceEvaluation {
     public Report run(MixtapeApp app, Path lastFmDir, BiConsumer<String, Double> progress) throws Exception {
         Engine engine = app.engines().get();
         Catalog catalog = engine.catalog();
-        Scenes scenes = new Scenes(catalog);
+        Scenes scenes = engine.related().scenes();
         Map<String, Object> info = new LinkedHashMap<>();
         progress.accept("read", 0.0);
         LastFmDataset data = new LastFmReader().read(lastFmDir);

@@ -49,18 +49,6 @@ public final class CollaborativeModels implements CollaborativeSource {
         this.onArtistsChanged = onArtistsChanged;
     }
 
-    /** The collaborative neighbours of {@code artist}, best first, for the seed recommender; empty without a model. */
-    public int[] kin(int artist, int limit) {
-        ArtistNeighbours n = artists;
-        return n == null || !n.covers(artist) ? new int[0] : n.neighbours(artist, limit);
-    }
-
-    /** Whether the artist model knows the artist (its listeners played it). */
-    public boolean covers(int artist) {
-        ArtistNeighbours n = artists;
-        return n != null && n.covers(artist);
-    }
-
     /**
      * The collaborative neighbours of every artist: the model's for the artists it covers, borrowed from the covered
      * artists closest by genre and sound for the others ({@link ArtistKin#borrowing}).

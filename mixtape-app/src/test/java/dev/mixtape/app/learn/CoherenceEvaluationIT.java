@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.app.TestData;
-import dev.mixtape.app.config.MixtapeConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +15,8 @@ class CoherenceEvaluationIT {
     @Test
     void everySurfaceKeepsToTheAnchorsScenesAndToWhatItsListenersPlay() throws Exception {
         Path data = TestData.dataDir();
-        Path home = Files.createTempDirectory("mixtape-coherence-it");
-        MixtapeConfig cfg = TestData.evaluationConfig(home);
         CoherenceEvaluation.Report r;
-        try (MixtapeApp app = MixtapeApp.start(cfg)) {
-            app.loadCatalog((phase, done, total) -> {});
-            app.modelsLoaded().join();
+        try (MixtapeApp app = TestData.startForEvaluation("mixtape-coherence-it")) {
             r = new CoherenceEvaluation(new CoherenceEvaluation.Options(CoherenceEvaluation.DEFAULT_ANCHORS, 42))
                     .run(app, data.resolve("lastfm-hetrec2011-2k"), (p, f) -> {});
         }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.app.TestData;
-import dev.mixtape.app.config.MixtapeConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,12 +14,8 @@ class ReplayEvaluationIT {
     @Test
     void sessionsAndAutoStayNearOfflineIalsAndEverySurfaceBeatsMostPopular() throws Exception {
         Path data = TestData.dataDir();
-        Path home = Files.createTempDirectory("mixtape-replay-it");
-        MixtapeConfig cfg = TestData.evaluationConfig(home);
         ReplayEvaluation.Report r;
-        try (MixtapeApp app = MixtapeApp.start(cfg)) {
-            app.loadCatalog((phase, done, total) -> {});
-            app.modelsLoaded().join();
+        try (MixtapeApp app = TestData.startForEvaluation("mixtape-replay-it")) {
             r = new ReplayEvaluation(new ReplayEvaluation.Options(80, 7, 0.2)).run(app, data.resolve("lastfm-hetrec2011-2k"), (p, f) -> {});
         }
         Map<String, ReplayEvaluation.Row> rows = r.rows().stream().collect(Collectors.toMap(ReplayEvaluation.Row::surface, x -> x));
