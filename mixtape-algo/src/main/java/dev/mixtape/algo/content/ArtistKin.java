@@ -62,6 +62,15 @@ public interface ArtistKin {
     /** @param loaded whether a model is loaded at all (without one there is nothing to borrow, and no related artists are computed) */
     static ArtistKin borrowing(ArtistKin known, java.util.function.IntPredicate covered, RelatedArtists content,
                                java.util.function.BooleanSupplier loaded) {
+        return borrowing(known, covered, content::of, content.scenes(), loaded);
+    }
+
+    /**
+     * {@link #borrowing(ArtistKin, java.util.function.IntPredicate, RelatedArtists)} with other donors: {@code donors}
+     * lists the artists closest to an artist, best first (the first {@value #DONORS} covered ones of its scene lend).
+     */
+    static ArtistKin borrowing(ArtistKin known, java.util.function.IntPredicate covered, java.util.function.IntFunction<int[]> donorsOf,
+                               Scenes scenes, java.util.function.BooleanSupplier loaded) {
         return (artist, limit) -> {
             if (covered.test(artist)) {
                 return known.of(artist, limit);
@@ -69,12 +78,11 @@ public interface ArtistKin {
             if (!loaded.getAsBoolean()) {
                 return new int[0];
             }
-            Scenes scenes = content.scenes();
             int own = scenes.ofArtist(artist);
             java.util.function.IntPredicate inScene = x -> own == 0 || (scenes.ofArtist(x) & own) != 0;
             java.util.Map<Integer, Float> score = new java.util.HashMap<>();
             int donors = 0;
-            for (int d : content.of(artist)) {
+            for (int d : donorsOf.apply(artist)) {
                 if (donors == DONORS) {
                     break;
                 }

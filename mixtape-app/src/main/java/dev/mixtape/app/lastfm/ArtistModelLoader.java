@@ -68,4 +68,21 @@ public final class ArtistModelLoader {
         }
         return new Result(n, status);
     }
+
+    /**
+     * The listener tags of catalog artists {@link LastFmImport} saved ({@value LastFmImport#TAGS_FILE}), or null when
+     * there are none (an import older than the tags, or none at all) or the file cannot be read ({@code problem} hears why).
+     */
+    public static dev.mixtape.algo.learn.ArtistTags tags(Path modelsDir, Catalog catalog, java.util.function.Consumer<String> problem) {
+        Path file = modelsDir.resolve(LastFmImport.TAGS_FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return dev.mixtape.algo.learn.ArtistTags.read(file, catalog).tags();
+        } catch (IOException | RuntimeException e) {
+            problem.accept("artist tags not used: " + e.getMessage() + "; run 'mixtape import lastfm DIR' again");
+            return null;
+        }
+    }
 }

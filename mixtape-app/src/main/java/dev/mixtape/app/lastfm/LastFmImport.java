@@ -1,5 +1,7 @@
 package dev.mixtape.app.lastfm;
 
+import dev.mixtape.algo.learn.ArtistTags;
+
 import dev.mixtape.algo.cf.ArtistModelFiles;
 import dev.mixtape.algo.cf.ArtistNeighbours;
 import dev.mixtape.algo.cf.ItemKnnConfig;
@@ -39,6 +41,8 @@ public final class LastFmImport {
     public static final String MODEL_NAME = "lastfm-artists";
     /** Every Last.fm user's matched catalog artists, for the listening model ({@link ImportedListening}). */
     public static final String LISTENING_FILE = MODEL_NAME + ".listening.tsv.gz";
+    /** The tags Last.fm listeners gave each matched catalog artist, for the artist embeddings ({@link ArtistTags}). */
+    public static final String TAGS_FILE = MODEL_NAME + ".tags.tsv.gz";
     static final int STEPS = 4;
 
     /**
@@ -155,11 +159,45 @@ public final class LastFmImport {
         Path listening = modelsDir.resolve(LISTENING_FILE);
         ImportedListening.write(listening, rows, matches.artists(), catalog);
         files.add(listening);
+        Path tagsFile = modelsDir.resolve(TAGS_FILE);
+        tags(data, matches.artists(), catalog).write(tagsFile, catalog);
+        files.add(tagsFile);
         long t4 = System.nanoTime();
         progress.progress("read, match, train, save", STEPS, STEPS);
         return new Report(dir, ids, matches, matcher.sharedKeys(), listeners, rows.users().size(), t.usersCovered(),
                 t.itemArtist().length, t.matrix().nnz(), covered, List.copyOf(files), unmatchedFile, ms(t1 - t0),
                 ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), data.problems().total());
+    }
+
+    /** The Last.fm tags of every matched catalog artist (the union over Last.fm artists matched to it). */
+    static ArtistTags tags(LastFmDataset data, int[] artistOf, Catalog catalog) {
+        String[] names = new String[data.tagNames().length];
+        for (int t = 0; t < names.length; t++) {
+            names[t] = data.tagNames()[t] == null ? "tag " + data.tagIds().id(t) : data.tagNames()[t];
+        }
+        java.util.List<java.util.List<Integer>> byArtist = new java.util.ArrayList<>();
+        for (int a = 0; a < catalog.artistCount(); a++) {
+            byArtist.add(null);
+        }
+        for (int i = 0; i < artistOf.length; i++) {
+            if (artistOf[i] < 0) {
+                continue;
+            }
+            int[] t = data.tags().tags(i);
+            if (t.length > 0) {
+                if (byArtist.get(artistOf[i]) == null) {
+                    byArtist.set(artistOf[i], new java.util.ArrayList<>());
+                }
+                for (int x : t) {
+                    byArtist.get(artistOf[i]).add(x);
+                }
+            }
+        }
+        int[][] rows = new int[catalog.artistCount()][];
+        for (int a = 0; a < rows.length; a++) {
+            rows[a] = byArtist.get(a) == null ? null : byArtist.get(a).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new ArtistTags(rows, names);
     }
 
     /** Fails with a message naming the folder or file when {@code dir} cannot be a Last.fm 2k folder. */

@@ -123,9 +123,12 @@ public final class CoherenceEvaluation {
         InteractionData train = ReplayEvaluation.without(rows, heldOut);
         new LastFmImport(LastFmImport.Options.defaults()).run(lastFmDir, new LastFmDataset(train, data.artistNames(), data.tags(),
                 data.tagIds(), data.tagNames(), data.problems()), catalog, models, (p, d, t) -> {});
-        ArtistModelLoader.Result loaded = ArtistModelLoader.load(models, catalog);
-        engine.cf().artists(loaded.neighbours(), loaded.status());
+        ArtistModelLoader.Result loaded = ReplayEvaluation.serveImported(engine, models);
         info.put("artist_model", loaded.status());
+        // the listening model (and the artist embeddings fitted on it) learns from the same half
+        progress.accept("train", 0.2);
+        info.put("listening_model", ReplayEvaluation.train(app, "coherence evaluation").version());
+        info.put("artist_embeddings", engine.cf().embeddings() == null ? engine.cf().embeddingsStatus() : engine.cf().embeddings().info());
 
         // the held-out half's listeners per catalog artist
         Map<Integer, BitSet> listeners = new HashMap<>();
@@ -172,23 +175,20 @@ public final class CoherenceEvaluation {
         surfaces.put("v2 content = /api/v1/tracks/{id}/similar", a -> strategy(app, catalog, topTrack(catalog, a), "content"));
         surfaces.put("v2 hybrid (seed track)", a -> strategy(app, catalog, topTrack(catalog, a), "hybrid"));
         // an artist no listener has played: the same surfaces with the artist model blind to the anchor, so it is placed
-        // by its genres and sound and by the neighbourhoods of the covered artists closest to it (ArtistKin.borrowing)
-        dev.mixtape.algo.content.GenreSets genreSets = new dev.mixtape.algo.content.GenreSets(catalog);
+        // by its genres and sound: first as the product does it (the artist embeddings, fitted with every anchor blind,
+        // neither its listening nor its tags seen), then as before them (the neighbourhoods of the covered artists closest
+        // by genre and sound, ArtistKin.borrowing)
+        java.util.Set<Integer> anchorSet = java.util.Set.copyOf(anchors);
+        dev.mixtape.algo.learn.ArtistEmbeddings blindEmbeddings = dev.mixtape.algo.learn.ArtistEmbeddings.fit(catalog, engine.space(),
+                scenes, engine.cf().listening(), engine.cf().tags(), anchorSet::contains);
         int[] blind = {-1};
-        dev.mixtape.algo.content.ArtistKin cold = dev.mixtape.algo.content.ArtistKin.borrowing(
-                (x, limit) -> x == blind[0] ? new int[0] : engine.cf().kin(x, limit), x -> x != blind[0] && engine.cf().covers(x),
-                engine.related());
-        dev.mixtape.algo.content.SeedRecommender coldSeeds = new dev.mixtape.algo.content.SeedRecommender(engine.space(), genreSets,
-                engine.related(), cold);
-        surfaces.put("cold artist: /v1/recommendations (seed artist)", a -> {
-            blind[0] = a;
-            return tracks(coldSeeds.recommend(new SeedQuery(List.of(), List.of(catalog.artistId(a)), List.of(), PICKS, null, null, null,
-                    SeedQuery.DEFAULT_MAX_PER_ARTIST)).tracks());
-        });
-        surfaces.put("cold artist: related artists", a -> {
-            blind[0] = a;
-            return tracks(dev.mixtape.app.server.CollaborativeModels.related(a, engine.related(), cold, false).artists());
-        });
+        dev.mixtape.algo.content.ArtistKin known = (x, limit) -> x == blind[0] ? new int[0] : engine.cf().kin(x, limit);
+        java.util.function.IntPredicate covered = x -> x != blind[0] && engine.cf().covers(x);
+        dev.mixtape.algo.content.GenreSets genreSets = new dev.mixtape.algo.content.GenreSets(catalog);
+        coldSurfaces(surfaces, "cold artist", dev.mixtape.app.server.CollaborativeModels.kin(known, covered, () -> blindEmbeddings,
+                engine.related(), () -> true), "borrowed", blind, engine, genreSets);
+        coldSurfaces(surfaces, "cold artist, without embeddings", dev.mixtape.algo.content.ArtistKin.borrowing(known, covered,
+                engine.related()), "borrowed", blind, engine, genreSets);
 
         List<Row> out = new ArrayList<>();
         List<Detail> details = new ArrayList<>();
@@ -207,6 +207,23 @@ public final class CoherenceEvaluation {
             genreRows.add(genrePrompt(playlists, engine, scenes, prompt));
         }
         return new Report(out, details, genreRows, info);
+    }
+
+    private static void coldSurfaces(Map<String, Function<Integer, List<Integer>>> surfaces, String label,
+                                     dev.mixtape.algo.content.ArtistKin kin, String source, int[] blind, Engine engine,
+                                     dev.mixtape.algo.content.GenreSets genreSets) {
+        Catalog catalog = engine.catalog();
+        dev.mixtape.algo.content.SeedRecommender seeds = new dev.mixtape.algo.content.SeedRecommender(engine.space(), genreSets,
+                engine.related(), kin);
+        surfaces.put(label + ": /v1/recommendations (seed artist)", a -> {
+            blind[0] = a;
+            return tracks(seeds.recommend(new SeedQuery(List.of(), List.of(catalog.artistId(a)), List.of(), PICKS, null, null, null,
+                    SeedQuery.DEFAULT_MAX_PER_ARTIST)).tracks());
+        });
+        surfaces.put(label + ": related artists", a -> {
+            blind[0] = a;
+            return tracks(dev.mixtape.app.server.CollaborativeModels.related(a, engine.related(), kin, source).artists());
+        });
     }
 
     private static GenreRow genrePrompt(PlaylistService playlists, Engine engine, Scenes scenes, String prompt) {

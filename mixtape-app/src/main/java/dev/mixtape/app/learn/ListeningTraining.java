@@ -361,6 +361,13 @@ public final class ListeningTraining implements AutoCloseable {
             out.put("error", "cannot list " + modelsDir + ": " + e.getMessage());
         }
         out.put("versions", versions);
+        Map<String, Object> embeddings = new LinkedHashMap<>();
+        if (engines.ready()) {
+            dev.mixtape.algo.learn.ArtistEmbeddings e = engines.get().cf().embeddings();
+            embeddings.put("status", engines.get().cf().embeddingsStatus());
+            embeddings.put("fit", e == null ? null : new java.util.TreeMap<>(e.info()));
+        }
+        out.put("artist_embeddings", embeddings);
         out.put("events_since_training", eventsSinceTraining.get());
         out.put("retrain", Map.of("events", policy.retrainEvents(), "minutes", policy.retrainMinutes()));
         out.put("jobs", jobs().stream().map(TrainingJob::view).toList());

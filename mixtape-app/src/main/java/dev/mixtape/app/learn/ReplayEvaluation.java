@@ -150,8 +150,7 @@ public final class ReplayEvaluation {
         Path models = app.config().home().resolve("models");
         new LastFmImport(LastFmImport.Options.defaults()).run(lastFmDir, new LastFmDataset(others, data.artistNames(), data.tags(),
                 data.tagIds(), data.tagNames(), data.problems()), catalog, models, (p, d, t) -> {});
-        ArtistModelLoader.Result loaded = ArtistModelLoader.load(models, catalog);
-        engine.cf().artists(loaded.neighbours(), loaded.status());
+        ArtistModelLoader.Result loaded = serveImported(engine, models);
 
         // 3. the test listeners' remaining listening, as events through the service layer
         progress.accept("events", 0.2);
@@ -191,13 +190,7 @@ public final class ReplayEvaluation {
 
         // train as the server would
         progress.accept("train", 0.5);
-        TrainingJob job = app.training().train("replay evaluation");
-        while (!job.done()) {
-            Thread.sleep(50);
-        }
-        if (job.state() != TrainingJob.State.SUCCEEDED) {
-            throw new IOException("training failed: " + job.error());
-        }
+        TrainingJob job = train(app, "replay evaluation");
         info.put("model", job.version());
         info.put("model_manifest", job.manifest());
 
@@ -451,6 +444,28 @@ public final class ReplayEvaluation {
     /** The artist's tracks on which it is the primary artist, most popular first (none for an artist only featured). */
     private static int[] ownTracks(Catalog c, int artist) {
         return Arrays.stream(c.artistTracks(artist)).filter(t -> c.trackArtists(t)[0] == artist).toArray();
+    }
+
+    /** Serves what an import just saved under {@code models}: the artist neighbours and the artists' tags. */
+    static ArtistModelLoader.Result serveImported(Engine engine, Path models) {
+        ArtistModelLoader.Result loaded = ArtistModelLoader.load(models, engine.catalog());
+        engine.cf().artists(loaded.neighbours(), loaded.status());
+        engine.cf().tags(ArtistModelLoader.tags(models, engine.catalog(), w -> {
+            throw new IllegalStateException(w);
+        }));
+        return loaded;
+    }
+
+    /** Trains the listening model as the server would and waits for it to serve. */
+    static TrainingJob train(MixtapeApp app, String reason) throws IOException, InterruptedException {
+        TrainingJob job = app.training().train(reason);
+        while (!job.done()) {
+            Thread.sleep(50);
+        }
+        if (job.state() != TrainingJob.State.SUCCEEDED) {
+            throw new IOException("training failed: " + job.error());
+        }
+        return job;
     }
 
     /** Per Last.fm artist, the catalog artist its name matches (-1 for none), ambiguous names going to the most played. */

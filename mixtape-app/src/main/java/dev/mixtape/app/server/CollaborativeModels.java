@@ -1,6 +1,10 @@
 package dev.mixtape.app.server;
 
 import dev.mixtape.algo.cf.ArtistNeighbours;
+import dev.mixtape.algo.content.FeatureSpace;
+import dev.mixtape.algo.content.Scenes;
+import dev.mixtape.algo.learn.ArtistEmbeddings;
+import dev.mixtape.algo.learn.ArtistTags;
 import dev.mixtape.algo.content.ArtistKin;
 import dev.mixtape.algo.content.RelatedArtists;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -24,6 +28,8 @@ import java.util.Set;
  * <p>Thread-safe: the table is replaced atomically, and a request keeps the one it read.
  */
 public final class CollaborativeModels implements CollaborativeSource {
+    /** Artists nearest by the embeddings among which an uncovered artist finds the covered ones whose neighbours it borrows. */
+    static final int DONOR_POOL = 50;
     /** Folded-in listeners kept (about 1 KB each). */
     static final int FOLDED_LISTENERS = 100_000;
 
@@ -38,23 +44,101 @@ public final class CollaborativeModels implements CollaborativeSource {
     private record Folded(String state, ListeningModel.Folded value) {}
 
     private final Runnable onArtistsChanged;
+    private final FeatureSpace space;
+    private final Scenes scenes;
+    private volatile ArtistTags tags;
+    private volatile ArtistEmbeddings embeddings;
+    private volatile String embeddingsStatus = "no artist embeddings yet (they are fitted with the listening model)";
 
     public CollaborativeModels(Catalog catalog) {
-        this(catalog, () -> {});
+        this(new FeatureSpace(catalog), new Scenes(catalog), () -> {});
     }
 
-    /** @param onArtistsChanged runs after the artist neighbours are replaced (answers built on the old ones are stale) */
-    public CollaborativeModels(Catalog catalog, Runnable onArtistsChanged) {
-        this.catalog = catalog;
+    /**
+     * @param space            the catalog's feature space (the embeddings read its artist centroids)
+     * @param onArtistsChanged runs after the artist neighbours or embeddings are replaced (answers built on the old ones are stale)
+     */
+    public CollaborativeModels(FeatureSpace space, Scenes scenes, Runnable onArtistsChanged) {
+        this.catalog = space.catalog();
+        this.space = space;
+        this.scenes = scenes;
         this.onArtistsChanged = onArtistsChanged;
     }
 
     /**
-     * The collaborative neighbours of every artist: the model's for the artists it covers, borrowed from the covered
-     * artists closest by genre and sound for the others ({@link ArtistKin#borrowing}).
+     * The collaborative neighbours of every artist: the model's for the artists it covers; the others borrow the
+     * neighbourhoods of the covered artists closest to them ({@link ArtistKin#borrowing}): closest by the
+     * {@link ArtistEmbeddings} while they are fitted, else by genre and sound ({@link RelatedArtists}).
      */
     public ArtistKin kinOrBorrowed(RelatedArtists content) {
-        return ArtistKin.borrowing(this::kin, this::covers, content, () -> artists != null);
+        return kin(this::kin, this::covers, () -> embeddings, content, () -> artists != null);
+    }
+
+    /**
+     * The neighbours {@link #kinOrBorrowed} serves, from parts the coherence evaluation can blind: {@code known} for a
+     * {@code covered} artist; else borrowed from the covered artists among its {@value #DONOR_POOL} nearest by the
+     * embeddings {@code placed} supplies (when not null, the artist is placed and one of them is covered); else borrowed
+     * from its content-based related artists.
+     */
+    public static ArtistKin kin(ArtistKin known, java.util.function.IntPredicate covered,
+                                java.util.function.Supplier<ArtistEmbeddings> placed, RelatedArtists content,
+                                java.util.function.BooleanSupplier loaded) {
+        ArtistKin borrowed = ArtistKin.borrowing(known, covered, content, loaded);
+        return (artist, limit) -> {
+            if (covered.test(artist)) {
+                return known.of(artist, limit);
+            }
+            ArtistEmbeddings e = placed.get();
+            if (e != null && e.placed(artist)) {
+                int[] lent = ArtistKin.borrowing(known, covered, x -> e.nearest(x, DONOR_POOL), content.scenes(), loaded).of(artist, limit);
+                if (lent.length > 0) {
+                    return lent;
+                }
+            }
+            return borrowed.of(artist, limit);
+        };
+    }
+
+    /** The artist embeddings served, or null. */
+    public ArtistEmbeddings embeddings() {
+        return embeddings;
+    }
+
+    /** What artist embeddings serve, or why none do. */
+    public String embeddingsStatus() {
+        return embeddingsStatus;
+    }
+
+    /** The listener tags of catalog artists the embeddings read (null: none); refits them when a listening model serves. */
+    public void tags(ArtistTags tags) {
+        this.tags = tags;
+        refit();
+    }
+
+    public ArtistTags tags() {
+        return tags;
+    }
+
+    /** Fits the embeddings on the listening model served (none without one); a failure keeps serving without them. */
+    private synchronized void refit() {
+        ListeningModel m = listening;
+        ArtistEmbeddings fitted = null;
+        String why;
+        if (m == null) {
+            why = "no artist embeddings: no listening model serves";
+        } else {
+            try {
+                fitted = ArtistEmbeddings.fit(catalog, space, scenes, m, tags, a -> false);
+                why = "artist embeddings " + fitted.info().get("learned_artists") + " learned + placed by content, " + "fitted on "
+                        + m.version() + " in " + fitted.info().get("fit_ms") + " ms";
+            } catch (RuntimeException e) {
+                why = "artist embeddings not fitted: " + e.getMessage();
+                org.slf4j.LoggerFactory.getLogger(CollaborativeModels.class).atWarn().log(why);
+            }
+        }
+        embeddings = fitted;
+        embeddingsStatus = why;
+        onArtistsChanged.run();
     }
 
     /** The artist neighbours, or null while none are loaded. */
@@ -106,6 +190,7 @@ public final class CollaborativeModels implements CollaborativeSource {
         this.listeningStatus = why;
         // entries of the old version are never served (their state names it); dropping them frees the memory now
         folded.invalidateAll();
+        refit();
     }
 
     /**
@@ -168,11 +253,15 @@ public final class CollaborativeModels implements CollaborativeSource {
      * content-based ones alone.
      */
     public Related related(int artist, RelatedArtists content) {
-        return related(artist, content, kinOrBorrowed(content), covers(artist));
+        return related(artist, content, kinOrBorrowed(content), covers(artist) ? "collaborative" : "borrowed");
     }
 
-    /** {@link #related(int, RelatedArtists)} with the given collaborative neighbours (the coherence evaluation blinds them). */
-    public static Related related(int artist, RelatedArtists content, ArtistKin kin, boolean covered) {
+    /**
+     * {@link #related(int, RelatedArtists)} with the given collaborative neighbours (the coherence evaluation blinds them).
+     *
+     * @param source what the neighbours are when there are any ({@link Related#source()})
+     */
+    public static Related related(int artist, RelatedArtists content, ArtistKin kin, String source) {
         int max = RelatedArtists.MAX_RELATED;
         int[] near = kin.of(artist, 2 * max);
         if (near.length == 0) {
@@ -192,7 +281,7 @@ public final class CollaborativeModels implements CollaborativeSource {
             }
             out.add(a);
         }
-        return new Related(out.stream().mapToInt(Integer::intValue).toArray(), covered ? "collaborative" : "borrowed");
+        return new Related(out.stream().mapToInt(Integer::intValue).toArray(), source);
     }
 
     @Override

@@ -38,7 +38,7 @@ public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related
                 : Caffeine.newBuilder().maximumSize(resultCacheSize).recordStats().build();
         // the seed recommender draws from the collaborative neighbours: answers cached before a new artist model
         // arrived are dropped when it does
-        CollaborativeModels cf = new CollaborativeModels(catalog, results == null ? () -> {} : results::invalidateAll);
+        CollaborativeModels cf = new CollaborativeModels(space, genres.scenes(), results == null ? () -> {} : results::invalidateAll);
         dev.mixtape.algo.content.ArtistKin kin = cf.kinOrBorrowed(related);
         return new Engine(catalog, space, related, new SeedRecommender(space, genres, related, kin),
                 new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES), results,

@@ -50,6 +50,7 @@ final class SystemInfo {
             Map<String, Object> models = new LinkedHashMap<>();
             models.put("artist_neighbours", e.cf().status());
             models.put("listening", e.cf().listeningStatus());
+            models.put("artist_embeddings", e.cf().embeddingsStatus());
             out.put("models", models);
             Scenes scenes = e.related().scenes();
             int[] counts = scenes.memberCounts();

@@ -106,6 +106,13 @@ class ListeningModelIT {
         assertThat(models.get("versions").get(0).get("bytes").asLong()).isPositive();
         assertThat(models.get("versions").get(0).get("manifest").get("validation_recall_at_50").asDouble())
                 .isGreaterThan(models.get("versions").get(0).get("manifest").get("validation_popularity_recall_at_50").asDouble());
+        // the artist embeddings are refitted on the model that serves, with the imported Last.fm tags
+        JsonNode fit = models.get("artist_embeddings").get("fit");
+        assertThat(fit.get("source").asText()).as(models.get("artist_embeddings").toString()).isEqualTo(version);
+        assertThat(fit.get("learned_artists").asInt()).isGreaterThan(1000);
+        assertThat(fit.get("placed_artists").asInt()).isGreaterThan(20_000);
+        assertThat(fit.get("tagged_artists").asInt()).isGreaterThan(1000);
+        assertThat(fit.get("validation_cosine").asDouble()).isGreaterThan(0.3);
         assertThat(call("GET", "/api/v1/models/train/nope", null, 404).get("error").get("message").asText()).contains("no training job 'nope'");
         assertThat(call("POST", "/api/v1/models/train", "{\"why\":1}", 400).get("error").get("message").asText()).contains("why");
         assertThat(TestHttp.call(app, "GET", "/metrics", null).body()).contains("mixtape_model_trainings_total{result=\"success\"}");

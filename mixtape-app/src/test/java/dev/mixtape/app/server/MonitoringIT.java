@@ -81,6 +81,7 @@ class MonitoringIT {
         assertThat(lastFm).isNotNull();
         assertThat(lastFm.get("licence").asText()).contains("non-commercial");
         assertThat(body.get("models").get("artist_neighbours").asText()).isNotBlank();
+        assertThat(body.get("models").get("artist_embeddings").asText()).startsWith("artist embeddings");
         JsonNode kpop = body.get("scenes").get("K-pop");
         assertThat(kpop.get("artists").asInt()).isPositive();
         assertThat(kpop.get("genres").get(0).asText()).isEqualTo("k-pop");
