@@ -51,6 +51,15 @@ public interface CollaborativeSource {
         return n == null || !n.covers(artist) ? new int[0] : n.neighbours(artist, limit);
     }
 
+    /**
+     * The collaborative neighbours of every artist: {@link #kin} for the covered ones; the others borrow the
+     * neighbourhoods of the covered artists closest to them (here by {@code content}, genre and sound;
+     * the server's models use its artist embeddings while they are fitted).
+     */
+    default dev.mixtape.algo.content.ArtistKin kinOrBorrowed(dev.mixtape.algo.content.RelatedArtists content) {
+        return dev.mixtape.algo.content.ArtistKin.borrowing(this::kin, this::covers, content, () -> artists() != null);
+    }
+
     /** Names the listening model served (for cache keys), "-" when none. */
     default String version() {
         ListeningModel m = listening();

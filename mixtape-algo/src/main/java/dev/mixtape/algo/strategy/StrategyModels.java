@@ -74,8 +74,7 @@ public final class StrategyModels {
         this.cf = cf;
         this.catalogMean = TargetProfile.catalogMean(space);
         this.version = version;
-        this.kin = dev.mixtape.algo.content.ArtistKin.borrowing(cf::kin, cf::covers, new dev.mixtape.algo.content.RelatedArtists(space, genres),
-                () -> cf.artists() != null);
+        this.kin = cf.kinOrBorrowed(new dev.mixtape.algo.content.RelatedArtists(space, genres));
     }
 
     public Catalog catalog() {
@@ -113,7 +112,7 @@ public final class StrategyModels {
 
     /**
      * The collaborative artist model as the neighbours of an artist (none while no model is loaded); an artist it does
-     * not cover borrows those of the covered artists closest to it ({@link dev.mixtape.algo.content.ArtistKin#borrowing}).
+     * not cover borrows those of the covered artists closest to it ({@link CollaborativeSource#kinOrBorrowed}).
      */
     public dev.mixtape.algo.content.ArtistKin kin() {
         return kin;

@@ -70,6 +70,7 @@ public final class CollaborativeModels implements CollaborativeSource {
      * neighbourhoods of the covered artists closest to them ({@link ArtistKin#borrowing}): closest by the
      * {@link ArtistEmbeddings} while they are fitted, else by genre and sound ({@link RelatedArtists}).
      */
+    @Override
     public ArtistKin kinOrBorrowed(RelatedArtists content) {
         return kin(this::kin, this::covers, () -> embeddings, content, () -> artists != null);
     }
@@ -129,8 +130,8 @@ public final class CollaborativeModels implements CollaborativeSource {
         } else {
             try {
                 fitted = ArtistEmbeddings.fit(catalog, space, scenes, m, tags, a -> false);
-                why = "artist embeddings " + fitted.info().get("learned_artists") + " learned + placed by content, " + "fitted on "
-                        + m.version() + " in " + fitted.info().get("fit_ms") + " ms";
+                why = "artist embeddings: " + fitted.info().get("learned_artists") + " artists learned from listening, "
+                        + fitted.info().get("placed_artists") + " placed; fitted on " + m.version() + " in " + fitted.info().get("fit_ms") + " ms";
             } catch (RuntimeException e) {
                 why = "artist embeddings not fitted: " + e.getMessage();
                 org.slf4j.LoggerFactory.getLogger(CollaborativeModels.class).atWarn().log(why);

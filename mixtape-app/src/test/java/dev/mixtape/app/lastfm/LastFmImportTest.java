@@ -38,7 +38,10 @@ class LastFmImportTest {
         assertThat(r.covered()).isEqualTo(5);
         assertThat(r.files()).extracting(p -> p.getFileName().toString()).containsExactly("lastfm-artists.cfmodel",
                 "lastfm-artists.artists.tsv", "lastfm-artists.properties", "lastfm-artists.matches.tsv",
-                "lastfm-artists.unmatched.tsv", "lastfm-artists.listening.tsv.gz");
+                "lastfm-artists.unmatched.tsv", "lastfm-artists.listening.tsv.gz", "lastfm-artists.tags.tsv.gz");
+        // the fixture has no tags.dat: the tags file is written empty, and reads back as no tagged artists
+        assertThat(dev.mixtape.algo.learn.ArtistTags.read(tmp.resolve("models/" + LastFmImport.TAGS_FILE), catalog).tags().taggedArtists())
+                .isZero();
         // the listening model's input: every user with a matched artist, with their matched artists
         List<int[]> listening = ImportedListening.read(tmp.resolve("models/" + LastFmImport.LISTENING_FILE), catalog).orElseThrow();
         assertThat(listening).hasSize(6);
