@@ -67,10 +67,10 @@ final class BenchData {
         }
     }
 
-    /** The Last.fm 2k folder of the data directory ({@link dev.mixtape.core.DataDir}); a clear error when it is not there. */
     /**
-     * Imports the Last.fm artist model into a temporary folder and serves it from {@code engine} (what a server that
-     * ran {@code import lastfm} has); returns its status line.
+     * Imports Last.fm 2k into a temporary folder and serves from {@code engine} what a first start with it in the data
+     * folder serves: the artist neighbours, the artists' tags, a listening model trained on the imported listeners and
+     * the artist embeddings fitted on it; returns their status lines.
      */
     static String loadArtistModel(dev.mixtape.app.server.Engine engine) throws java.io.IOException {
         Path models = java.nio.file.Files.createTempDirectory("mixtape-bench-models");
@@ -82,12 +82,29 @@ final class BenchData {
                 throw new IllegalStateException("the Last.fm artist model did not load: " + r.status());
             }
             engine.cf().artists(r.neighbours(), r.status());
-            return r.status();
+            // and the listening model a first start trains on the imported listeners, with the artist embeddings fitted on it
+            engine.cf().tags(dev.mixtape.app.lastfm.ArtistModelLoader.tags(models, engine.catalog(), w -> {
+                throw new IllegalStateException(w);
+            }));
+            dev.mixtape.algo.learn.ListeningMatrix.Builder b = new dev.mixtape.algo.learn.ListeningMatrix.Builder(engine.catalog().artistCount());
+            for (int[] row : dev.mixtape.app.lastfm.ImportedListening.read(models.resolve(dev.mixtape.app.lastfm.LastFmImport.LISTENING_FILE),
+                    engine.catalog()).orElseThrow()) {
+                if (row.length > 0) {
+                    b.addImported(dev.mixtape.algo.learn.ListenerArtists.plain(row));
+                }
+            }
+            dev.mixtape.algo.learn.ListeningModel m = new dev.mixtape.algo.learn.ListeningTrainer(
+                    dev.mixtape.algo.learn.ListeningConfig.defaults().withValidationUsers(0))
+                    .train(engine.catalog(), b.build(), "listening-bench", java.util.Map.of(), dev.mixtape.algo.learn.ListeningTrainer.Progress.NONE)
+                    .model();
+            engine.cf().listening(m, "bench");
+            return r.status() + "; " + m + "; " + engine.cf().embeddingsStatus();
         } finally {
             deleteTree(models);
         }
     }
 
+    /** The Last.fm 2k folder of the data directory ({@link dev.mixtape.core.DataDir}); a clear error when it is not there. */
     static Path lastFmDir() {
         Path dir = dev.mixtape.core.DataDir.resolve().resolve("lastfm-hetrec2011-2k");
         if (!java.nio.file.Files.isDirectory(dir)) {

@@ -63,11 +63,13 @@ public final class ContentStrategy implements Strategy {
         int n = m.catalog().size();
         float[] score = new float[n];
         float[] trackSim = null;
+        boolean kinned = false;
         if (r.hasTrack()) {
             trackSim = new float[n];
             m.space().distancesTo(m.space().points(), r.track() * FeatureSpace.DIMS, trackSim);
             long[] seedGenres = m.genres().trackSet(r.track());
             float[] kinship = kinshipByArtist(m.kin().kinship(m.catalog().trackArtists(r.track())[0]));
+            kinned = kinship != null;
             for (int t = 0; t < n; t++) {
                 // beyond 2σ the similarity is under e^-4: counted as 0, which saves most of the exp calls
                 float d2 = trackSim[t];
@@ -94,7 +96,7 @@ public final class ContentStrategy implements Strategy {
             return nb.rank(keep, PRIOR_WEIGHT, m.allowed(r, taste), k, "taste_similarity",
                     t -> nb.explain("Close to the sound of what you play", t));
         }
-        int[] best = StrategyModels.top(score, k, m.allowed(r, taste));
+        int[] best = kinned ? m.topSpread(score, k, m.allowed(r, taste)) : StrategyModels.top(score, k, m.allowed(r, taste));
         List<Scored> out = new ArrayList<>(best.length);
         String seedName = r.hasTrack() ? "\u201c" + m.catalog().trackName(r.track()) + "\u201d" : null;
         for (int t : best) {

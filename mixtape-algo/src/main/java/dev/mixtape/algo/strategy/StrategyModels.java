@@ -166,6 +166,43 @@ public final class StrategyModels {
         return java.util.Arrays.copyOf(best, m);
     }
 
+    /** Tracks of one primary artist a kinship-weighted pool keeps before it takes more of others ({@link #topSpread}). */
+    static final int POOL_PER_ARTIST = 3;
+
+    /**
+     * The {@code k} best allowed tracks by {@code score}; when those hold too few artists to fill the answer under the
+     * re-ranker's artist cap, the best with at most {@value #POOL_PER_ARTIST} per primary artist instead (then the best
+     * of the rest). When a seed's kinship weighs in, its own artist and its nearest kin can fill the whole pool with
+     * their catalogues and leave the answer short. Overwrites {@code score} as {@link #top} does.
+     */
+    int[] topSpread(float[] score, int k, IntPredicate allowed) {
+        int[] ranked = top(score, Math.min(score.length, 20 * Math.max(1, k)), allowed);
+        // the engine asks for 3n + 10 candidates and caps each artist at about 2: spread only a pool that cannot fill n
+        java.util.Set<Integer> artists = new java.util.HashSet<>();
+        for (int i = 0; i < Math.min(k, ranked.length); i++) {
+            artists.add(catalog.trackArtists(ranked[i])[0]);
+        }
+        if (2 * artists.size() >= (k - 10) / 3) {
+            return java.util.Arrays.copyOf(ranked, Math.min(k, ranked.length));
+        }
+        int[] out = new int[Math.min(k, ranked.length)];
+        java.util.Map<Integer, Integer> perArtist = new java.util.HashMap<>();
+        java.util.BitSet taken = new java.util.BitSet();
+        int m = 0;
+        for (int i = 0; i < ranked.length && m < out.length; i++) {
+            if (perArtist.merge(catalog.trackArtists(ranked[i])[0], 1, Integer::sum) <= POOL_PER_ARTIST) {
+                out[m++] = ranked[i];
+                taken.set(i);
+            }
+        }
+        for (int i = 0; i < ranked.length && m < out.length; i++) {
+            if (!taken.get(i)) {
+                out[m++] = ranked[i];
+            }
+        }
+        return out;
+    }
+
     /**
      * What a request rules out for every strategy: the seed, its song's other releases, the caller's exclusions, heard
      * tracks, tracks its filters reject (the re-ranker applies them too; here they keep a strategy's candidates to

@@ -57,7 +57,7 @@ class StrategyApiIT {
         JsonNode r = ok("POST", "/api/v2/recommendations", body);
         assertThat(r.get("recommendations")).hasSize(15);
         assertThat(r.get("strategy").get("chosen").asText()).isEqualTo("content");
-        assertThat(r.get("fallback").get("used").asBoolean()).isFalse();
+        assertThat(r.get("fallback").get("used").asBoolean()).as(r.get("fallback").toString() + r.get("metadata")).isFalse();
         assertThat(r.get("recommendation_id").asText()).startsWith("rec_");
         assertThat(r.get("metadata").get("cache_status").asText()).isEqualTo("miss");
         Set<String> ids = new HashSet<>();
