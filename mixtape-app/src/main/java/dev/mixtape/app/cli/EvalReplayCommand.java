@@ -66,8 +66,9 @@ final class EvalReplayCommand implements Callable<Integer> {
                 Map.of("info", report.info(), "rows", report.rows()));
         String md = ReplayReport.markdown(report);
         Files.writeString(out.resolve("replay.md"), md);
+        Files.writeString(out.resolve("replay.html"), ReplayReport.html(report));
         System.out.print(md);
-        System.out.println("Wrote " + out.resolve("replay.json") + " and " + out.resolve("replay.md") + String.format(java.util.Locale.ROOT, " (%.0f s)", seconds));
+        System.out.println("Wrote " + out.resolve("replay.json") + ", .md and .html" + String.format(java.util.Locale.ROOT, " (%.0f s)", seconds));
         return 0;
     }
 }

@@ -31,5 +31,6 @@ class ReplayEvaluationIT {
         assertThat(r.rows().stream().filter(x -> x.kind().equals("product")))
                 .allSatisfy(x -> assertThat(x.recall50()).as(x.surface()).isGreaterThan(1.2 * pop));
         assertThat(ReplayReport.markdown(r)).contains("| sessions | 80 | 0 |");
+        assertThat(ReplayReport.html(r)).contains("<table>").contains("<td>sessions</td>").contains("mark ials").doesNotContain("NaN");
     }
 }
