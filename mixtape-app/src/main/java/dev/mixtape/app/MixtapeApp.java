@@ -241,9 +241,7 @@ public final class MixtapeApp implements AutoCloseable {
     private String loadModels(Engine engine) {
         long start = System.nanoTime();
         importLastFm(engine);
-        ArtistModelLoader.Result r = ArtistModelLoader.load(config.home().resolve("models"), engine.catalog());
-        engine.cf().artists(r.neighbours(), r.status());
-        engine.cf().tags(ArtistModelLoader.tags(config.home().resolve("models"), engine.catalog(), w -> LOG.atWarn().log(w)));
+        ArtistModelLoader.Result r = ArtistModelLoader.serve(engine.cf(), config.home().resolve("models"), w -> LOG.atWarn().log(w));
         LOG.atInfo().addKeyValue("covered_artists", r.neighbours() == null ? 0 : r.neighbours().coveredArtists())
                 .addKeyValue("load_ms", (System.nanoTime() - start) / 1_000_000).log(r.status());
         training.start(engine);

@@ -77,15 +77,13 @@ final class BenchData {
         try {
             new dev.mixtape.app.lastfm.LastFmImport(dev.mixtape.app.lastfm.LastFmImport.Options.defaults())
                     .run(lastFmDir(), engine.catalog(), models, (phase, done, total) -> {});
-            dev.mixtape.app.lastfm.ArtistModelLoader.Result r = dev.mixtape.app.lastfm.ArtistModelLoader.load(models, engine.catalog());
+            dev.mixtape.app.lastfm.ArtistModelLoader.Result r = dev.mixtape.app.lastfm.ArtistModelLoader.serve(engine.cf(), models, w -> {
+                throw new IllegalStateException(w);
+            });
             if (r.neighbours() == null) {
                 throw new IllegalStateException("the Last.fm artist model did not load: " + r.status());
             }
-            engine.cf().artists(r.neighbours(), r.status());
             // and the listening model a first start trains on the imported listeners, with the artist embeddings fitted on it
-            engine.cf().tags(dev.mixtape.app.lastfm.ArtistModelLoader.tags(models, engine.catalog(), w -> {
-                throw new IllegalStateException(w);
-            }));
             dev.mixtape.algo.learn.ListeningMatrix.Builder b = new dev.mixtape.algo.learn.ListeningMatrix.Builder(engine.catalog().artistCount());
             for (int[] row : dev.mixtape.app.lastfm.ImportedListening.read(models.resolve(dev.mixtape.app.lastfm.LastFmImport.LISTENING_FILE),
                     engine.catalog()).orElseThrow()) {

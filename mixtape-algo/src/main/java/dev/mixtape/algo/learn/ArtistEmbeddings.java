@@ -203,11 +203,6 @@ public final class ArtistEmbeddings {
         return learned.get(artist);
     }
 
-    /** A copy of the artist's unit vector (zero when not placed). */
-    public float[] vector(int artist) {
-        return Arrays.copyOfRange(vectors, artist * k, (artist + 1) * k);
-    }
-
     /** Cosine of two artists' vectors. */
     public float similarity(int a, int b) {
         float s = 0;

@@ -85,4 +85,16 @@ public final class ArtistModelLoader {
             return null;
         }
     }
+
+    /**
+     * Serves from {@code cf} what an import saved under {@code modelsDir}: the artist neighbours (or none, the status
+     * saying why) and the artists' tags ({@code problem} hears why they are not used, when they are there but unreadable).
+     */
+    public static Result serve(dev.mixtape.app.server.CollaborativeModels cf, Path modelsDir, java.util.function.Consumer<String> problem) {
+        Catalog catalog = cf.catalog();
+        Result r = load(modelsDir, catalog);
+        cf.artists(r.neighbours(), r.status());
+        cf.tags(tags(modelsDir, catalog, problem));
+        return r;
+    }
 }

@@ -73,7 +73,8 @@ public final class CoherenceReport {
         return b.append("</ul></body></html>\n").toString();
     }
 
-    private static String esc(String s) {
+    /** {@code s} as HTML text or attribute value (the evaluation reports' one escaper). */
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -446,14 +446,11 @@ public final class ReplayEvaluation {
         return Arrays.stream(c.artistTracks(artist)).filter(t -> c.trackArtists(t)[0] == artist).toArray();
     }
 
-    /** Serves what an import just saved under {@code models}: the artist neighbours and the artists' tags. */
+    /** Serves what an import just saved under {@code models}; unreadable tags fail the evaluation. */
     static ArtistModelLoader.Result serveImported(Engine engine, Path models) {
-        ArtistModelLoader.Result loaded = ArtistModelLoader.load(models, engine.catalog());
-        engine.cf().artists(loaded.neighbours(), loaded.status());
-        engine.cf().tags(ArtistModelLoader.tags(models, engine.catalog(), w -> {
+        return ArtistModelLoader.serve(engine.cf(), models, w -> {
             throw new IllegalStateException(w);
-        }));
-        return loaded;
+        });
     }
 
     /** Trains the listening model as the server would and waits for it to serve. */

@@ -10,10 +10,8 @@ public final class ReplayReport {
     private ReplayReport() {}
 
     public static String markdown(ReplayEvaluation.Report r) {
-        double ials = r.rows().stream().filter(x -> x.surface().startsWith("offline iALS")).mapToDouble(ReplayEvaluation.Row::recall50)
-                .findFirst().orElse(Double.NaN);
-        double pop = r.rows().stream().filter(x -> x.surface().equals("offline most-popular")).mapToDouble(ReplayEvaluation.Row::recall50)
-                .findFirst().orElse(Double.NaN);
+        double ials = recall50(r, x -> x.startsWith("offline iALS"));
+        double pop = recall50(r, x -> x.equals("offline most-popular"));
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Replay of %s Last.fm listeners (%s held-out artists, %s events posted, model %s)%n%n",
                 r.info().get("test_listeners"), r.info().get("held_out_artists"), r.info().get("events_posted"), r.info().get("model")));
@@ -28,10 +26,8 @@ public final class ReplayReport {
     }
 
     public static String html(ReplayEvaluation.Report r) {
-        double ials = r.rows().stream().filter(x -> x.surface().startsWith("offline iALS")).mapToDouble(ReplayEvaluation.Row::recall50)
-                .findFirst().orElse(Double.NaN);
-        double pop = r.rows().stream().filter(x -> x.surface().equals("offline most-popular")).mapToDouble(ReplayEvaluation.Row::recall50)
-                .findFirst().orElse(Double.NaN);
+        double ials = recall50(r, x -> x.startsWith("offline iALS"));
+        double pop = recall50(r, x -> x.equals("offline most-popular"));
         StringBuilder b = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>mixtape replay</title>"
                 + "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse}"
                 + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}td:first-child,th:first-child{text-align:left}"
@@ -41,15 +37,15 @@ public final class ReplayReport {
                 + "</style></head><body><h1>Replay evaluation</h1>");
         b.append(String.format(Locale.ROOT, "<p>%s Last.fm listeners, %s held-out artists, %s events posted through the service layer; "
                         + "model %s. Bars: Recall@50 (0–1); black mark offline iALS (%.3f), red mark most-popular (%.3f).</p>",
-                esc(String.valueOf(r.info().get("test_listeners"))), esc(String.valueOf(r.info().get("held_out_artists"))),
-                esc(String.valueOf(r.info().get("events_posted"))), esc(String.valueOf(r.info().get("model"))), ials, pop));
+                CoherenceReport.esc(String.valueOf(r.info().get("test_listeners"))), CoherenceReport.esc(String.valueOf(r.info().get("held_out_artists"))),
+                CoherenceReport.esc(String.valueOf(r.info().get("events_posted"))), CoherenceReport.esc(String.valueOf(r.info().get("model"))), ials, pop));
         b.append("<table><tr><th>surface</th><th>Recall@50</th><th>× iALS</th><th>× most-popular</th><th>HR@50</th><th>NDCG@50</th>"
                 + "<th>Recall@20</th><th>known artists</th><th>coverage</th><th>failed</th><th>ms/request</th></tr>");
         for (ReplayEvaluation.Row x : r.rows()) {
             b.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.3f <span class=\"chart\"><span class=\"bar%s\" style=\"width:%dpx\"></span>"
                             + "<span class=\"mark ials\" style=\"left:%dpx\"></span><span class=\"mark pop\" style=\"left:%dpx\"></span></span></td>"
                             + "<td>%.2f</td><td>%.1f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.2f</td><td>%.3f</td><td>%d</td><td>%.1f</td></tr>",
-                    esc(x.surface()), x.recall50(), x.surface().startsWith("offline") ? " offline" : "", px(x.recall50()), px(ials), px(pop),
+                    CoherenceReport.esc(x.surface()), x.recall50(), x.surface().startsWith("offline") ? " offline" : "", px(x.recall50()), px(ials), px(pop),
                     x.recall50() / ials, x.recall50() / pop, x.hit50(), x.ndcg50(), x.recall20(), x.knownShare(), x.coverage(), x.failed(),
                     x.msPerRequest()));
         }
@@ -60,7 +56,8 @@ public final class ReplayReport {
         return Double.isNaN(recall) ? 0 : Math.round(300 * Math.max(0, Math.min(1, recall)));
     }
 
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** Recall@50 of the first row whose surface {@code surface} accepts; NaN when none does. */
+    private static double recall50(ReplayEvaluation.Report r, java.util.function.Predicate<String> surface) {
+        return r.rows().stream().filter(x -> surface.test(x.surface())).mapToDouble(ReplayEvaluation.Row::recall50).findFirst().orElse(Double.NaN);
     }
 }

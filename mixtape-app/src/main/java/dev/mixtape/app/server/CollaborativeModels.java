@@ -100,6 +100,10 @@ public final class CollaborativeModels implements CollaborativeSource {
         };
     }
 
+    public Catalog catalog() {
+        return catalog;
+    }
+
     /** The artist embeddings served, or null. */
     public ArtistEmbeddings embeddings() {
         return embeddings;
