@@ -36,6 +36,27 @@ public final class StrategyEngine {
         return registry;
     }
 
+    /**
+     * The strategies {@code auto} may choose for the request: every registered one but {@code auto} whose validation
+     * accepts it (without parameters: auto passes none on).
+     */
+    public List<String> arms(StrategyRequest r) {
+        List<String> out = new ArrayList<>();
+        StrategyRequest plain = r.withoutParams();
+        for (String name : registry.names()) {
+            if (name.equals(StrategyRegistry.AUTO)) {
+                continue;
+            }
+            try {
+                registry.get(name).validate(plain);
+                out.add(name);
+            } catch (InvalidRequestException | StrategyUnavailableException e) {
+                // this strategy cannot serve the request
+            }
+        }
+        return out;
+    }
+
     /** One result: the track, its final score, why, which strategy proposed it, and what contributed. */
     public record Item(int track, double score, String explanation, String strategy, Map<String, Double> contributions) {}
 
@@ -50,6 +71,14 @@ public final class StrategyEngine {
      * @param perArtist at most this many tracks per primary artist
      */
     public Result recommend(String strategyName, StrategyRequest r, double lambda, int perArtist) {
+        return recommend(strategyName, r, lambda, perArtist, null);
+    }
+
+    /**
+     * As {@link #recommend(String, StrategyRequest, double, int)}, with {@code auto}'s choice made by the caller (the
+     * bandit, {@link AutoBandit}) instead of the rules; {@code autoChoice} is ignored for any other strategy.
+     */
+    public Result recommend(String strategyName, StrategyRequest r, double lambda, int perArtist, AutoSelector.Choice autoChoice) {
         if (!(lambda >= 0 && lambda <= 1)) {
             throw new InvalidRequestException("diversity must be from 0 to 1, got " + lambda);
         }
@@ -57,7 +86,7 @@ public final class StrategyEngine {
         String chosen = strategyName;
         String autoReason = null;
         if (StrategyRegistry.AUTO.equals(strategyName)) {
-            AutoSelector.Choice c = AutoSelector.choose(r);
+            AutoSelector.Choice c = autoChoice != null ? autoChoice : AutoSelector.choose(r);
             chosen = c.strategy();
             autoReason = c.reason();
         }

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 /** Experiments, their variants and impressions over JDBC (migration V4), and the outcome counts per variant. */
 public final class JdbcExperimentStore {
     /** {@code EventType} ordinals, as stored in listening_events.event_type. */
+    static final int PLAY = 0;
     static final int SAVE = 2;
     static final int LIKE = 3;
 
@@ -117,19 +118,96 @@ public final class JdbcExperimentStore {
         }
     }
 
+    /** One answer served under an experiment (or by auto's bandit): its id, variant, listener and how many tracks it showed. */
+    public record Impression(String recommendationId, String experiment, String variant, String userId, int tracks, Instant at) {}
+
     public void logImpression(String recommendationId, String experiment, String variant, String userId, Instant at) {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO experiment_impressions (recommendation_id, experiment, variant, "
-                     + "user_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, recommendationId);
-            ps.setString(2, experiment);
-            ps.setString(3, variant);
-            ps.setString(4, userId);
-            ps.setLong(5, at.toEpochMilli());
-            ps.executeUpdate();
-        } catch (SQLException ex) {
-            throw new StoreUnavailableException("cannot log an impression of " + experiment + ": " + ex.getMessage(), ex);
+        logImpressions(List.of(new Impression(recommendationId, experiment, variant, userId, 0, at)));
+    }
+
+    /** Stores the impressions in one transaction. */
+    public void logImpressions(List<Impression> impressions) {
+        if (impressions.isEmpty()) {
+            return;
         }
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO experiment_impressions (recommendation_id, experiment, variant, "
+                    + "user_id, created_at, tracks) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Impression i : impressions) {
+                    ps.setString(1, i.recommendationId());
+                    ps.setString(2, i.experiment());
+                    ps.setString(3, i.variant());
+                    ps.setString(4, i.userId());
+                    ps.setLong(5, i.at().toEpochMilli());
+                    ps.setInt(6, i.tracks());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException ex) {
+                c.rollback();
+                throw ex;
+            }
+        } catch (SQLException ex) {
+            throw new StoreUnavailableException("cannot log " + impressions.size() + " impression(s) of " + impressions.get(0).experiment()
+                    + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** One arm's outcomes: answers that got at least one outcome event, the tracks they showed, the tracks acted on positively. */
+    public record ArmCounts(long answers, long shown, long positive) {}
+
+    /**
+     * Per experiment whose name starts with {@code prefix}, per variant, over impressions since {@code since}: the answers
+     * with at least one outcome event (any event naming the recommendation), the tracks those answers showed, and
+     * their distinct tracks liked, saved or played for {@code minPlayMs} or more.
+     */
+    public Map<String, Map<String, ArmCounts>> armCounts(String prefix, Instant since, long minPlayMs) {
+        String engaged = "FROM experiment_impressions i WHERE i.experiment LIKE ? AND i.created_at >= ? "
+                + "AND EXISTS (SELECT 1 FROM listening_events e WHERE e.recommendation_id = i.recommendation_id)";
+        Map<String, Map<String, long[]>> acc = new LinkedHashMap<>();
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.experiment, i.variant, COUNT(*), SUM(i.tracks) " + engaged
+                    + " GROUP BY i.experiment, i.variant")) {
+                ps.setString(1, like(prefix));
+                ps.setLong(2, since.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] v = acc.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).computeIfAbsent(rs.getString(2), k -> new long[3]);
+                        v[0] = rs.getLong(3);
+                        v[1] = rs.getLong(4);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.experiment, i.variant, COUNT(DISTINCT CONCAT(e.recommendation_id, ' ', e.track_id)) "
+                    + "FROM experiment_impressions i JOIN listening_events e ON e.recommendation_id = i.recommendation_id "
+                    + "WHERE i.experiment LIKE ? AND i.created_at >= ? AND (e.event_type IN (" + SAVE + ", " + LIKE + ") "
+                    + "OR (e.event_type = " + PLAY + " AND e.ms_played >= ?)) GROUP BY i.experiment, i.variant")) {
+                ps.setString(1, like(prefix));
+                ps.setLong(2, since.toEpochMilli());
+                ps.setLong(3, minPlayMs);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        acc.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).computeIfAbsent(rs.getString(2), k -> new long[3])[2] = rs.getLong(3);
+                    }
+                }
+            }
+        } catch (SQLException ex) {
+            throw new StoreUnavailableException("cannot count outcomes of " + prefix + "*: " + ex.getMessage(), ex);
+        }
+        Map<String, Map<String, ArmCounts>> out = new LinkedHashMap<>();
+        acc.forEach((e, vs) -> {
+            Map<String, ArmCounts> m = new LinkedHashMap<>();
+            // positives are never more than the tracks shown (an event may name a track the answer did not show)
+            vs.forEach((v, x) -> m.put(v, new ArmCounts(x[0], x[1], Math.min(x[2], x[1]))));
+            out.put(e, m);
+        });
+        return out;
+    }
+
+    private static String like(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Per variant: impressions, and how many of them got at least one save, at least one like. */

@@ -6,6 +6,16 @@ import dev.mixtape.storage.jdbc.JdbcListenerStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import dev.mixtape.core.listener.EventKeys;
+import dev.mixtape.core.listener.EventType;
+import dev.mixtape.core.listener.ListeningEvent;
+import dev.mixtape.storage.jdbc.JdbcExperimentStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JDBC half of the contract suite: counts rows straight from every table of the V3 migration. */
 abstract class JdbcListenerStoreContract extends ListenerStoreContractTest {
@@ -50,5 +60,36 @@ abstract class JdbcListenerStoreContract extends ListenerStoreContractTest {
             }
         }
         return n;
+    }
+
+    static ListeningEvent outcome(String user, String track, EventType type, long ms, String recommendation, int i) {
+        return new ListeningEvent(user, track, type, NOW.plusSeconds(i), ms, recommendation, EventKeys.of(user, recommendation + i));
+    }
+
+    @Test
+    void armCountsCountAnswersWithOutcomesTheirTracksAndDistinctPositiveTracks() {
+        JdbcExperimentStore experiments = new JdbcExperimentStore(db.dataSource());
+        experiments.logImpressions(List.of(
+                new JdbcExperimentStore.Impression("r1", "auto:listener/day", "content", "u", 10, NOW),
+                new JdbcExperimentStore.Impression("r2", "auto:listener/day", "content", "u", 10, NOW),
+                new JdbcExperimentStore.Impression("r3", "auto:listener/day", "hybrid", "u", 5, NOW),
+                new JdbcExperimentStore.Impression("r4", "auto:listener/day", "hybrid", "u", 5, NOW), // no outcome: not counted
+                new JdbcExperimentStore.Impression("r5", "auto:track/day", "content", "u", 10, NOW.minusSeconds(90_000)),
+                new JdbcExperimentStore.Impression("r6", "a_b-test", "control", "u", 10, NOW)));
+        List<ListeningEvent> events = List.of(
+                outcome("u", "t1", EventType.LIKE, 0, "r1", 1),
+                outcome("u", "t1", EventType.SAVE, 0, "r1", 2), // the same track twice: one positive
+                outcome("u", "t2", EventType.PLAY, 45_000, "r1", 3),
+                outcome("u", "t3", EventType.PLAY, 5_000, "r1", 4), // too short to be positive
+                outcome("u", "t4", EventType.SKIP, 0, "r2", 5), // engaged, no positive
+                outcome("u", "t5", EventType.SAVE, 0, "r3", 6),
+                outcome("u", "t6", EventType.LIKE, 0, "r5", 7),
+                outcome("u", "t7", EventType.LIKE, 0, "r6", 8));
+        store.append(events, new double[events.size()], NOW);
+        Map<String, Map<String, JdbcExperimentStore.ArmCounts>> counts = experiments.armCounts("auto:", NOW.minusSeconds(3600), 30_000);
+        assertThat(counts).containsOnlyKeys("auto:listener/day");
+        assertThat(counts.get("auto:listener/day")).containsEntry("content", new JdbcExperimentStore.ArmCounts(2, 20, 2))
+                .containsEntry("hybrid", new JdbcExperimentStore.ArmCounts(1, 5, 1));
+        assertThat(experiments.armCounts("auto:", NOW.minusSeconds(100_000), 30_000)).containsKeys("auto:listener/day", "auto:track/day");
     }
 }
