@@ -50,6 +50,7 @@ public final class MixtapeApp implements AutoCloseable {
     private final ListenerService listeners;
     private final dev.mixtape.app.learn.ListeningTraining training;
     private final dev.mixtape.app.server.StrategyService strategies;
+    private final dev.mixtape.app.server.AutoBanditService autoBandit;
     private final dev.mixtape.app.server.Monitoring monitoring = new dev.mixtape.app.server.Monitoring();
     private volatile CompletableFuture<String> models = CompletableFuture.completedFuture("no catalog yet");
 
@@ -76,13 +77,19 @@ public final class MixtapeApp implements AutoCloseable {
                 config.listeners().rewards(), java.time.Clock.systemUTC());
         java.util.concurrent.CompletableFuture<dev.mixtape.storage.jdbc.JdbcExperimentStore> experimentStore =
                 opening.thenApply(d -> new dev.mixtape.storage.jdbc.JdbcExperimentStore(d.dataSource()));
-        dev.mixtape.app.server.ExperimentService experiments = new dev.mixtape.app.server.ExperimentService(() -> {
+        java.util.function.Supplier<dev.mixtape.storage.jdbc.JdbcExperimentStore> experimentStoreNow = () -> {
             if (!experimentStore.isDone()) {
                 throw new dev.mixtape.core.StoreUnavailableException("the database is still opening; retry in a moment", null);
             }
             return experimentStore.join();
-        }, () -> strategies.engine().registry().names(), java.time.Clock.systemUTC());
+        };
+        dev.mixtape.app.server.ExperimentService experiments = new dev.mixtape.app.server.ExperimentService(experimentStoreNow,
+                () -> strategies.engine().registry().names(), java.time.Clock.systemUTC());
         strategies.experiments(experiments);
+        this.autoBandit = config.listeners().autoLearn()
+                ? new dev.mixtape.app.server.AutoBanditService(experimentStoreNow, config.listeners().autoExplore(), java.time.Clock.systemUTC())
+                : null;
+        strategies.autoBandit(autoBandit);
         listeners.monitoring(monitoring);
         strategies.monitoring(monitoring);
         dev.mixtape.connectors.http.RemoteCache remoteCache = new dev.mixtape.connectors.http.LocalRemoteCache(200_000);
@@ -273,6 +280,9 @@ public final class MixtapeApp implements AutoCloseable {
     public void close() {
         server.close();
         training.close();
+        if (autoBandit != null) {
+            autoBandit.close();
+        }
         listeners.close();
         if (redis != null) {
             redis.close();

@@ -9,12 +9,31 @@ const REFRESH_MS = 4000;
 export function render(root, [name]) {
   const list = h('section', { class: 'panel', id: 'experiment-list' }, h('h2', {}, 'Experiments'), h('p', { role: 'status' }, 'Loading…'));
   const detail = h('div', { id: 'experiment-detail' });
-  root.append(h('h1', {}, 'Experiments'), detail, h('div', { class: 'grid2' }, createForm(), list));
+  const auto = h('section', { class: 'panel', id: 'auto-arms' }, h('h2', {}, 'What auto has learned'), h('p', { role: 'status' }, 'Loading…'));
+  root.append(h('h1', {}, 'Experiments'), detail, h('div', { class: 'grid2' }, createForm(), list), auto);
+  api('GET', '/api/v2/strategies/auto').then(r => auto.replaceChildren(...autoArms(r)))
+    .catch(e => auto.replaceChildren(h('h2', {}, 'What auto has learned'), h('p', { class: 'error', role: 'alert' }, e.message)));
   api('GET', '/api/v1/experiments').then(r => list.replaceChildren(h('h2', {}, 'Experiments'),
     r.experiments.length === 0 ? h('p', {}, 'None yet: create one.') : h('ul', {}, r.experiments.map(e =>
       h('li', {}, h('a', { href: `#/experiments/${encodeURIComponent(e.name)}` }, e.name), ` — ${e.variants.map(v => `${v.name}: ${v.strategy} ${fmt(v.weight)}`).join(', ')}`)))))
     .catch(e => list.replaceChildren(h('h2', {}, 'Experiments'), h('p', { class: 'error', role: 'alert' }, e.message)));
   if (name) return watch(detail, name);
+}
+
+/** Strategy auto's bandit: per kind of request, every arm's evidence and which leads. */
+function autoArms(r) {
+  const title = h('h2', {}, 'What auto has learned');
+  if (!r.learning) return [title, h('p', {}, r.note)];
+  const pct = v => `${(v * 100).toFixed(2)}%`;
+  const intro = h('p', { class: 'hint' }, `Strategy auto chooses, per kind of request, the strategy whose answers listeners responded to best `
+    + `(${r.reward}); its rules are the prior. ${Math.round(r.explore * 100)}% of its answers explore. Evidence of the last ${r.window_days} days.`);
+  if (r.kinds.length === 0) return [title, intro, h('p', { id: 'auto-none' }, 'No outcomes yet: auto follows its rules. Post events with the recommendation_id of auto\'s answers.')];
+  return [title, intro, ...r.kinds.map(k => h('div', { class: 'table-wrap' }, h('h3', {}, `${k.kind} — leading: ${k.leading}`),
+    h('table', { class: 'auto-kind', 'data-kind': k.kind },
+      h('thead', {}, h('tr', {}, ['Strategy', 'Answers with outcomes', 'Tracks shown', 'Positive', 'Rate', 'Posterior mean'].map(c => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, k.arms.filter(a => a.answers > 0 || a.strategy === k.leading).map(a => h('tr', { 'data-strategy': a.strategy },
+        h('td', {}, a.strategy), h('td', {}, a.answers), h('td', {}, a.tracks_shown), h('td', {}, a.positive), h('td', {}, pct(a.rate)),
+        h('td', {}, pct(a.posterior_mean)))))))) ];
 }
 
 function createForm() {

@@ -52,6 +52,8 @@ public final class ConfigLoader {
         KEYS.put("session.max.adjustment", "0.05");
         KEYS.put("strategy.hybrid.weights", "content:0.35,collaborative:0.25,personality:0.2,popularity:0.1,contextual:0.1");
         KEYS.put("exploration.rewards", "like:1,save:1,play:0.5,skip:0,dislike:0");
+        KEYS.put("auto.learn", "true");
+        KEYS.put("auto.explore", "0.1");
         KEYS.put("provider", "local");
         KEYS.put("spotify.client.id", "");
         KEYS.put("spotify.client.secret", "");
@@ -149,7 +151,7 @@ public final class ConfigLoader {
         }
         return new ListenerConfig(first("redis.url", file).orElse(null), integer("rate.limit.per.minute", file), w, hybrid, rewards,
                 integer("cache.memory.mb", file), new TrainingConfig(integer("model.retrain.events", file), integer("model.retrain.minutes", file),
-                        bool("lastfm.auto.import", file)));
+                        bool("lastfm.auto.import", file)), bool("auto.learn", file), decimal("auto.explore", file));
     }
 
     /** {@code name:number,name:number} with names from {@code allowed} and numbers from 0 to 1. */

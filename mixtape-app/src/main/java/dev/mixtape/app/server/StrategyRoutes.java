@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The v2 recommendation API: {@code POST /api/v2/recommendations}, {@code POST /api/v2/recommendations/batch},
- * {@code GET /api/v2/strategies} and {@code GET /api/v1/tracks/{id}/similar} (docs/STRATEGIES.md).
+ * {@code GET /api/v2/strategies}, {@code GET /api/v2/strategies/auto} (what auto has learned) and {@code GET /api/v1/tracks/{id}/similar} (docs/STRATEGIES.md).
  */
 public final class StrategyRoutes {
     private final StrategyService service;
@@ -42,6 +42,15 @@ public final class StrategyRoutes {
                 list.add(m);
             }
             ctx.json(Map.of("strategies", list, "default", "auto"));
+        });
+        app.get("/api/v2/strategies/auto", ctx -> {
+            AutoBanditService b = service.autoBandit();
+            if (b == null) {
+                ctx.json(Map.of("learning", false, "note", "auto follows its rules (auto.learn is false)"));
+                return;
+            }
+            List<String> arms = new ArrayList<>(service.engine().registry().all().keySet());
+            ctx.json(b.toJson(arms));
         });
         app.get("/api/v1/tracks/{id}/similar", ctx -> {
             String n = ctx.queryParam("n");

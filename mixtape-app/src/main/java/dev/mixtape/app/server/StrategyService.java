@@ -66,6 +66,17 @@ public final class StrategyService {
         this.monitoring = m;
     }
 
+    private volatile AutoBanditService bandit;
+
+    /** Makes {@code auto} learn from the outcomes of its answers; without it auto follows its rules. */
+    public void autoBandit(AutoBanditService service) {
+        this.bandit = service;
+    }
+
+    public AutoBanditService autoBandit() {
+        return bandit;
+    }
+
     /** Enables the {@code experiment} field of requests. */
     public void experiments(ExperimentService service) {
         this.experiments = service;
@@ -222,6 +233,20 @@ public final class StrategyService {
         String canonical = canonical(body) + (variant == null ? "" : "|" + variant.strategy());
         long seed = body.hasNonNull("seed") ? JsonBody.longField(body, "seed") : canonical.hashCode();
         StrategyRequest req = new StrategyRequest(track, listener, n, context, exclude, filters, params, seed);
+        // auto's bandit chooses before the cache: the strategy it chose is part of the key
+        AutoBanditService b = bandit;
+        dev.mixtape.algo.strategy.AutoBandit.Choice banditChoice = null;
+        if (b != null && StrategyRegistry.AUTO.equals(strategy)) {
+            List<String> arms = m.strategies().arms(req);
+            if (!arms.isEmpty()) {
+                // a reproducible draw per request, listener state and hour
+                long draw = ((long) canonical.hashCode() << 32) ^ (userVersion + "|" + now.getEpochSecond() / 3600).hashCode();
+                banditChoice = b.current().choose(req, arms, draw);
+                canonical += "|auto=" + banditChoice.strategy();
+            }
+        }
+        dev.mixtape.algo.strategy.AutoSelector.Choice autoChoice = banditChoice == null ? null
+                : new dev.mixtape.algo.strategy.AutoSelector.Choice(banditChoice.strategy(), banditChoice.reason());
         // the context's hour matters to contextual answers: it is part of the key
         String key = "v2:" + m.strategies().models().version() + ":" + userVersion + ":" + context.time().getHour() + ":"
                 + context.weekend() + ":" + canonical;
@@ -229,7 +254,7 @@ public final class StrategyService {
         TieredCache.Cached<byte[]> got = cache.get(CacheKind.RECOMMENDATIONS, key, BytesCodec.INSTANCE,
                 () -> {
                     long t0 = System.nanoTime();
-                    StrategyEngine.Result res = m.strategies().recommend(strategy, req, lambda, perArtist);
+                    StrategyEngine.Result res = m.strategies().recommend(strategy, req, lambda, perArtist, autoChoice);
                     Monitoring mon = monitoring;
                     if (mon != null) {
                         mon.strategy(res.chosen(), System.nanoTime() - t0);
@@ -247,6 +272,9 @@ public final class StrategyService {
         if (variant != null) {
             // logged before the answer, so that an outcome event can never arrive for an impression not yet stored
             experiments.impression(recommendationId, experiment, variant.name(), listener.listener().id());
+        }
+        if (banditChoice != null) {
+            b.served(recommendationId, banditChoice.kind(), banditChoice.strategy(), listener == null ? null : listener.listener().id(), n);
         }
         // the cached answer ends with its metadata object: "...,"metadata":{...}}"; the per-answer fields go after it
         byte[] cached = got.value();
