@@ -24,6 +24,7 @@ import dev.mixtape.app.MixtapeApp;
 import dev.mixtape.app.lastfm.ArtistModelLoader;
 import dev.mixtape.app.lastfm.LastFmImport;
 import dev.mixtape.app.server.Engine;
+import dev.mixtape.app.server.AutoBanditService;
 import dev.mixtape.app.server.ListenerService;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.eval.data.InteractionData;
@@ -218,10 +219,81 @@ public final class ReplayEvaluation {
                 i -> modelArtists(app, engine, "replay-" + rows.users().id(test[i]))));
         out.add(score("/v1/recommendations (top 5 tracks)", "product", test, heldOut, trainArtists, catalog,
                 i -> seedArtists(engine, catalog, trainArtists.get(i), byUser.get(test[i]))));
+        // last of the product rows: its feedback listeners' held-out artists join their history
+        AutoBanditService bandit = app.strategies().autoBandit();
+        if (bandit != null) {
+            progress.accept("auto learning", 0.9);
+            out.addAll(autoLearning(app, bandit, catalog, rows, test, heldOut, trainArtists, morning, info));
+        }
         progress.accept("offline", 0.95);
         out.addAll(offline(byUser, isTest, test, trainArtists, heldOut, catalog));
         progress.accept("done", 1.0);
         return new Report(out, info);
+    }
+
+    /** Feedback rounds of auto's bandit: how many times each feedback listener asks auto and reacts to every pick. */
+    static final int BANDIT_ROUNDS = 4;
+
+    /**
+     * Auto learning from outcomes. The test listeners are split in two: the even-numbered ones ask {@code auto} at 08:00
+     * {@value #BANDIT_ROUNDS} times and react to each answer as their held-out listening says (a like for a track by an
+     * artist they hold out, a skip otherwise, each naming the answer's recommendation id), and the bandit reads the
+     * counts after each round; the odd-numbered ones are scored at 08:00 before and after. Feedback listeners are not
+     * scored (their held-out artists are now in their history).
+     */
+    private List<Row> autoLearning(MixtapeApp app, AutoBanditService bandit, Catalog catalog, InteractionData rows, int[] test,
+                                   List<BitSet> heldOut, List<int[]> trainArtists, String time, Map<String, Object> info) {
+        int[] scored = java.util.stream.IntStream.range(0, test.length).filter(i -> i % 2 == 1).toArray();
+        int[] feedback = java.util.stream.IntStream.range(0, test.length).filter(i -> i % 2 == 0).toArray();
+        int[] scoredUsers = Arrays.stream(scored).map(i -> test[i]).toArray();
+        List<BitSet> scoredHeld = Arrays.stream(scored).mapToObj(heldOut::get).toList();
+        List<int[]> scoredTrain = Arrays.stream(scored).mapToObj(trainArtists::get).toList();
+        List<Row> out = new ArrayList<>();
+        bandit.refresh();
+        out.add(score("v2 auto (08:00), half the listeners, before feedback", "product", scoredUsers, scoredHeld, scoredTrain, catalog,
+                i -> strategyArtists(app, catalog, "replay-" + rows.users().id(scoredUsers[i]), "auto", time)));
+        long likes = 0;
+        long skips = 0;
+        for (int round = 0; round < BANDIT_ROUNDS; round++) {
+            for (int i : feedback) {
+                String user = "replay-" + rows.users().id(test[i]);
+                try {
+                    ObjectNode req = json.createObjectNode().put("user_id", user).put("strategy", "auto").put("n", 50);
+                    req.putObject("user_context").put("time", time);
+                    JsonNode answer = json.readTree(app.strategies().recommend(req).body());
+                    ObjectNode body = json.createObjectNode();
+                    ArrayNode events = body.putArray("events");
+                    Instant at = Instant.now();
+                    for (JsonNode r : answer.get("recommendations")) {
+                        int t = catalog.indexOf(r.get("track").get("id").asText());
+                        boolean liked = t >= 0 && heldOut.get(i).get(catalog.trackArtists(t)[0]);
+                        events.addObject().put("user_id", user).put("track_id", r.get("track").get("id").asText())
+                                .put("type", liked ? "like" : "skip").put("timestamp", at.toString())
+                                .put("recommendation_id", answer.get("recommendation_id").asText());
+                        if (liked) {
+                            likes++;
+                        } else {
+                            skips++;
+                        }
+                    }
+                    app.listeners().ingest(body);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            bandit.refresh();
+        }
+        out.add(score("v2 auto (08:00), half the listeners, after " + BANDIT_ROUNDS + " feedback rounds", "product", scoredUsers, scoredHeld,
+                scoredTrain, catalog, i -> strategyArtists(app, catalog, "replay-" + rows.users().id(scoredUsers[i]), "auto", time)));
+        Map<String, Object> learned = new LinkedHashMap<>();
+        learned.put("feedback_listeners", feedback.length);
+        learned.put("scored_listeners", scored.length);
+        learned.put("rounds", BANDIT_ROUNDS);
+        learned.put("likes", likes);
+        learned.put("skips", skips);
+        learned.put("bandit", json.convertValue(bandit.toJson(new ArrayList<>(app.strategies().engine().registry().all().keySet())), Map.class));
+        info.put("auto_learning", learned);
+        return out;
     }
 
     private static List<String> strategyNames(MixtapeApp app) {

@@ -30,6 +30,15 @@ class ReplayEvaluationIT {
         // every product surface beats most-popular (lowest measured: /v1/recommendations 1.6×, exploration 1.7×)
         assertThat(r.rows().stream().filter(x -> x.kind().equals("product")))
                 .allSatisfy(x -> assertThat(x.recall50()).as(x.surface()).isGreaterThan(1.2 * pop));
+        // auto's bandit: half the listeners gave feedback, the other half is scored before and after it
+        ReplayEvaluation.Row before = rows.get("v2 auto (08:00), half the listeners, before feedback");
+        ReplayEvaluation.Row after = rows.get("v2 auto (08:00), half the listeners, after " + ReplayEvaluation.BANDIT_ROUNDS + " feedback rounds");
+        assertThat(before.listeners()).isEqualTo(40);
+        assertThat(after.listeners()).isEqualTo(40);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> learned = (Map<String, Object>) r.info().get("auto_learning");
+        assertThat(((Number) learned.get("likes")).longValue()).isPositive();
+        assertThat(learned.get("bandit").toString()).contains("kind=listener/morning");
         assertThat(ReplayReport.markdown(r)).contains("| sessions | 80 | 0 |");
         assertThat(ReplayReport.html(r)).contains("<table>").contains("<td>sessions</td>").contains("mark ials").doesNotContain("NaN");
     }
