@@ -100,26 +100,28 @@ public final class AutoBandit {
         return seed + "/" + context;
     }
 
-    /** The kind's pooled rate over every arm (0 with no evidence). */
-    public double pooledRate(String kind) {
+    /** The kind's evidence over every arm together. */
+    private Counts total(String kind) {
+        long answers = 0;
         long shown = 0;
         long positive = 0;
         for (Counts c : byKind.getOrDefault(kind, Map.of()).values()) {
+            answers += c.answers();
             shown += c.shown();
             positive += c.positive();
         }
-        return shown == 0 ? 0 : Math.min(1.0, (double) positive / shown);
+        return new Counts(answers, shown, positive);
+    }
+
+    /** The kind's pooled rate over every arm (0 with no evidence). */
+    public double pooledRate(String kind) {
+        return total(kind).rate();
     }
 
     /** The prior's strength in tracks for the kind: {@value #PRIOR_ANSWERS} answers of its mean size. */
     public double priorTracks(String kind) {
-        long answers = 0;
-        long shown = 0;
-        for (Counts c : byKind.getOrDefault(kind, Map.of()).values()) {
-            answers += c.answers();
-            shown += c.shown();
-        }
-        return PRIOR_ANSWERS * (answers == 0 || shown == 0 ? DEFAULT_TRACKS : (double) shown / answers);
+        Counts t = total(kind);
+        return PRIOR_ANSWERS * (t.answers() == 0 || t.shown() == 0 ? DEFAULT_TRACKS : (double) t.shown() / t.answers());
     }
 
     /** The arm's posterior mean for the kind, the rule's arm with its bonus. */
