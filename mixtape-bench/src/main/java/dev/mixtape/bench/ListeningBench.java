@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (issue 14's target: at most 2 ms): {@code foldIn} solves the listener's vector from their artists
  * ({@link ListeningModel#foldIn}), {@code scores} adds the pass over every artist that turns it into
  * {@link ArtistScores}, i.e. what a session or strategy request pays when the listener's fold-in is not cached. The
- * model is trained as a server with the Last.fm data trains it on its first start ({@link #serve}). Run with
+ * model is trained as a server with the Last.fm data trains it on its first start ({@link #serve}). The {@code Spread}
+ * variants do the same for a listener of 500 history rows by 500 different artists. Run with
  * {@code ./mixtape bench foldin}.
  */
 @State(Scope.Benchmark)
@@ -81,6 +82,38 @@ public class ListeningBench {
         artists = dev.mixtape.algo.learn.ListenerArtists.of(fixture.catalog, history, now, model.config());
         System.out.printf("[mixtape] the listener: %d events, %d history rows, %d artists%n", BenchListener.EVENTS,
                 history.size(), artists.size());
+        // a listener spread over 500 artists: one track each of the 500 artists with the most popular tracks, 1 play each
+        Catalog c = fixture.catalog;
+        Integer[] byPopularity = java.util.stream.IntStream.range(0, c.size()).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(byPopularity, (a, b) -> Integer.compare(c.popularity(b), c.popularity(a)));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        spreadHistory = new java.util.ArrayList<>();
+        for (int t : byPopularity) {
+            if (spreadHistory.size() == SPREAD_ARTISTS) {
+                break;
+            }
+            if (seen.add(c.trackArtists(t)[0])) {
+                spreadHistory.add(new HistoryEntry(c.trackId(t), dev.mixtape.core.listener.PlayDecay.weight(1, now.minusSeconds(86_400L * (seen.size() % 60))),
+                        1, 0, 0, 0, 0, now));
+            }
+        }
+        spreadHistory.sort((a, b) -> Double.compare(b.playScore(), a.playScore())); // as the store reads it
+        spreadArtists = dev.mixtape.algo.learn.ListenerArtists.of(c, spreadHistory, now, model.config());
+        System.out.printf("[mixtape] the spread listener: %d history rows, %d artists%n", spreadHistory.size(), spreadArtists.size());
+    }
+
+    static final int SPREAD_ARTISTS = 500;
+    private List<HistoryEntry> spreadHistory;
+    private dev.mixtape.algo.learn.ListenerArtists spreadArtists;
+
+    @Benchmark
+    public ListeningModel.Folded foldInSpread() {
+        return model.foldIn(spreadArtists);
+    }
+
+    @Benchmark
+    public ArtistScores scoresSpread() {
+        return model.scores(spreadHistory, now);
     }
 
     @TearDown(Level.Trial)
