@@ -189,7 +189,8 @@ public final class ReplayEvaluation {
         }
         info.put("events_posted", events);
 
-        // train as the server would
+        // train as the server would, once the online learners (trending counts) have seen every event
+        app.listeners().awaitLearners();
         progress.accept("train", 0.5);
         TrainingJob job = train(app, "replay evaluation");
         info.put("model", job.version());
@@ -283,6 +284,7 @@ public final class ReplayEvaluation {
             }
             bandit.refresh();
         }
+        app.listeners().awaitLearners();
         out.add(score("v2 auto (08:00), half the listeners, after " + BANDIT_ROUNDS + " feedback rounds", "product", scoredUsers, scoredHeld,
                 scoredTrain, catalog, i -> strategyArtists(app, catalog, "replay-" + rows.users().id(scoredUsers[i]), "auto", time)));
         Map<String, Object> learned = new LinkedHashMap<>();

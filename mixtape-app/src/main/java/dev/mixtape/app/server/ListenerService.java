@@ -65,7 +65,7 @@ public final class ListenerService {
     private final SessionWeights weights;
     private final Clock clock;
     private final PerEngine<Models> models;
-    private final List<java.util.function.Consumer<List<ListeningEvent>>> eventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final OnlineLearners learners = new OnlineLearners();
     /** Session computations at once: CPU-bound, so more would only slow each other down; the rest queue. */
     private final java.util.concurrent.LinkedBlockingQueue<ListenerStore.SessionRecord> sessionQueue =
             new java.util.concurrent.LinkedBlockingQueue<>();
@@ -107,11 +107,17 @@ public final class ListenerService {
     }
 
     /**
-     * Calls {@code listener} with the events of each batch that were stored (after the commit), for online learners.
-     * A listener that throws is logged and skipped: the batch is acknowledged all the same.
+     * Calls {@code listener} with the events of each batch that were stored, for online learners: after the commit and
+     * the acknowledgement, on the learners' background thread ({@link OnlineLearners}). A listener that throws is
+     * logged and skipped.
      */
     public void onEvents(java.util.function.Consumer<List<ListeningEvent>> listener) {
-        eventListeners.add(listener);
+        learners.add(listener);
+    }
+
+    /** Waits until the online learners have seen every batch stored so far (evaluations and tests). */
+    public void awaitLearners() {
+        learners.await();
     }
 
     // ---- users
@@ -225,15 +231,8 @@ public final class ListenerService {
                     stored.add(valid.get(i));
                 }
             }
-            // the batch is committed: a learner that fails must not turn the acknowledgement into an error
-            for (java.util.function.Consumer<List<ListeningEvent>> l : eventListeners) {
-                try {
-                    l.accept(stored);
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(ListenerService.class).atWarn().addKeyValue("events", stored.size())
-                            .setCause(e).log("an online learner failed on a stored batch; the batch stays stored and acknowledged");
-                }
-            }
+            // the batch is committed: the learners see it in the background and can neither delay nor fail the acknowledgement
+            learners.publish(stored);
         }
         return new BatchResult(events.size(), accepted, valid.size() - accepted, rejected);
     }
@@ -559,6 +558,7 @@ public final class ListenerService {
 
     /** Keeps the sessions still queued, then stops the writer. */
     public void close() {
+        learners.close();
         sessionWriter.close();
     }
 

@@ -99,12 +99,9 @@ public final class StrategyService {
         listeners.onEvents(this::learn);
     }
 
-    /** Online learners: trending counts from every stored event. */
+    /** Online learners: trending counts from every stored event (off the request thread; builds the models if need be). */
     private void learn(List<ListeningEvent> events) {
-        Models m = models.peek();
-        if (m == null) {
-            return;
-        }
+        Models m = models();
         Catalog c = m.engine().catalog();
         for (ListeningEvent e : events) {
             double w = switch (e.type()) {
