@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -81,14 +80,14 @@ final class EventsBench {
                 w.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Arrays.sort(latency);
+            Latencies lat = Latencies.of(latency);
             out.printf(Locale.ROOT, "store: %s%n", pgUrl == null ? "H2 file (embedded default)" : "PostgreSQL " + pgUrl);
             out.printf(Locale.ROOT, "batches: %d x %d events over %d listeners, %d threads, %d warm-up batches first%n",
                     batches, batchSize, users, threads, warm);
             out.printf(Locale.ROOT, "accepted: %d of %d%n", accepted.get(), batches * batchSize);
             out.printf(Locale.ROOT, "throughput: %.0f events/s (%.1f s)%n", accepted.get() / seconds, seconds);
-            out.printf(Locale.ROOT, "batch latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", ms(latency, 0.50), ms(latency, 0.90),
-                    ms(latency, 0.99), latency[latency.length - 1] / 1e6);
+            out.printf(Locale.ROOT, "batch latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", lat.millis(0.50), lat.millis(0.90),
+                    lat.millis(0.99), lat.maxMillis());
         } finally {
             db.close();
             if (schema != null) {
@@ -114,9 +113,5 @@ final class EventsBench {
             part.get("events").forEach(events::add);
         }
         return body;
-    }
-
-    static double ms(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
     }
 }

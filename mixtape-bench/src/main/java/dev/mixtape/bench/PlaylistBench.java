@@ -5,7 +5,6 @@ import dev.mixtape.app.server.PlaylistService;
 import dev.mixtape.core.Catalog;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -75,21 +74,17 @@ final class PlaylistBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         // the prompts naming an artist ("like Daft Punk", "like Adele"), which expand through the artist model
-        long[] like = java.util.stream.IntStream.range(0, total).filter(i -> prompts.get(i % prompts.size()).contains(" like "))
-                .mapToLong(i -> latencies[i]).sorted().toArray();
-        Arrays.sort(latencies);
+        Latencies like = Latencies.of(java.util.stream.IntStream.range(0, total).filter(i -> prompts.get(i % prompts.size()).contains(" like "))
+                .mapToLong(i -> latencies[i]).toArray());
+        Latencies all = Latencies.of(latencies);
         out.printf("playlist benchmark: %d prompts x %d rounds, 30 tracks each, %d thread(s), catalog %,d tracks, %s%n",
                 prompts.size(), rounds, threads, catalog.size(), collaborative ? "with the Last.fm artist model" : "no artist model");
-        out.printf("latency ms   p50 %.2f   p90 %.2f   p99 %.2f   max %.2f%n", ms(latencies, 0.50), ms(latencies, 0.90),
-                ms(latencies, 0.99), latencies[total - 1] / 1e6);
-        if (like.length > 0) {
-            out.printf("\"like X\" prompts (%d of the %d): p50 %.2f   p99 %.2f   max %.2f ms%n", like.length, total, ms(like, 0.50),
-                    ms(like, 0.99), like[like.length - 1] / 1e6);
+        out.printf("latency ms   p50 %.2f   p90 %.2f   p99 %.2f   max %.2f%n", all.millis(0.50), all.millis(0.90),
+                all.millis(0.99), all.maxMillis());
+        if (like.count() > 0) {
+            out.printf("\"like X\" prompts (%d of the %d): p50 %.2f   p99 %.2f   max %.2f ms%n", like.count(), total, like.millis(0.50),
+                    like.millis(0.99), like.maxMillis());
         }
         out.printf("throughput   %.1f playlists/s (%d in %.2f s)%n", total / seconds, total, seconds);
-    }
-
-    private static double ms(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 }

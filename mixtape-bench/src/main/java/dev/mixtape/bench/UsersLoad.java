@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,17 +81,16 @@ final class UsersLoad {
             out.printf(Locale.ROOT, "%d concurrent listeners, think time %d ms, %d requests in %.1f s (%.0f req/s), %d errors%n", users,
                     think.toMillis(), total + failed, seconds, (total + failed) / seconds, failed);
             out.printf(Locale.ROOT, "%-28s %8s %8s %8s %8s %8s%n", "endpoint", "count", "p50 ms", "p90 ms", "p99 ms", "max ms");
-            List<Long> all = new ArrayList<>();
+            Latencies all = new Latencies();
             for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new TreeMap<>(latencies).entrySet()) {
-                long[] v = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
-                e.getValue().forEach(all::add);
-                out.printf(Locale.ROOT, "%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", e.getKey(), v.length, EventsBench.ms(v, 0.5),
-                        EventsBench.ms(v, 0.9), EventsBench.ms(v, 0.99), v[v.length - 1] / 1e6);
+                Latencies v = Latencies.of(e.getValue());
+                e.getValue().forEach(all::record);
+                out.printf(Locale.ROOT, "%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", e.getKey(), v.count(), v.millis(0.5), v.millis(0.9),
+                        v.millis(0.99), v.maxMillis());
             }
-            long[] v = all.stream().mapToLong(Long::longValue).sorted().toArray();
-            if (v.length > 0) {
-                out.printf(Locale.ROOT, "%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", "all", v.length, EventsBench.ms(v, 0.5),
-                        EventsBench.ms(v, 0.9), EventsBench.ms(v, 0.99), v[v.length - 1] / 1e6);
+            if (all.count() > 0) {
+                out.printf(Locale.ROOT, "%-28s %8d %8.1f %8.1f %8.1f %8.1f%n", "all", all.count(), all.millis(0.5), all.millis(0.9),
+                        all.millis(0.99), all.maxMillis());
             }
             errors.forEach((k, n) -> out.printf(Locale.ROOT, "errors %s: %d%n", k, n.get()));
             examples.stream().limit(5).forEach(x -> out.println("  e.g. " + x));
