@@ -46,13 +46,13 @@ class ExperimentsPageIT extends BrowserPages {
 
     @Test
     void showsWhatAutoHasLearned() throws Exception {
-        // one answer of auto for an anonymous track request in the evening, one of its tracks liked
+        // one answer of auto for a track request at 14:00, one of its tracks liked (AutoBanditIT keeps to the evening)
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         String user = "ui-auto-" + UUID.randomUUID().toString().substring(0, 8);
         dev.mixtape.app.TestHttp.call(app, "POST", "/api/v1/users", "{\"id\":\"" + user + "\"}");
         var answer = json.readTree(dev.mixtape.app.TestHttp.call(app, "POST", "/api/v2/recommendations", "{\"track_id\":\""
                 + app.engines().get().catalog().trackId(321) + "\",\"strategy\":\"auto\",\"n\":5,"
-                + "\"user_context\":{\"time\":\"2026-06-03T20:00:00+00:00\"}}").body());
+                + "\"user_context\":{\"time\":\"2026-06-03T14:00:00+00:00\"}}").body());
         String chosen = answer.get("strategy").get("chosen").asText();
         var r = dev.mixtape.app.TestHttp.call(app, "POST", "/api/v1/events", "{\"events\":[{\"user_id\":\"" + user + "\",\"track_id\":\""
                 + answer.get("recommendations").get(0).get("track").get("id").asText() + "\",\"type\":\"like\",\"timestamp\":"
@@ -61,8 +61,8 @@ class ExperimentsPageIT extends BrowserPages {
         app.strategies().autoBandit().refresh();
 
         browser.open("#/experiments");
-        WebElement table = browser.visible("#auto-arms table[data-kind='track/evening']");
-        assertThat(browser.find("#auto-arms").getText()).contains("What auto has learned").contains("track/evening — leading:");
+        WebElement table = browser.visible("#auto-arms table[data-kind='track/day']");
+        assertThat(browser.find("#auto-arms").getText()).contains("What auto has learned").contains("track/day — leading:");
         assertThat(table.findElement(By.cssSelector("tr[data-strategy='" + chosen + "']")).getText()).startsWith(chosen + " ");
         assertThat(browser.unlabelledControls()).isEmpty();
         assertThat(browser.lowContrastText()).isEmpty();
