@@ -54,6 +54,9 @@ public final class CollaborativeStrategy implements Strategy {
                 return fromListening(r, scores, k);
             }
         }
+        if (r.hasTrack() && !r.hasListener()) {
+            return fromKin(r, k);
+        }
         ArtistNeighbours an = m.artists();
         if (an == null) {
             throw new StrategyUnavailableException("no collaborative model is loaded (run ./mixtape import lastfm DIR"
@@ -123,6 +126,56 @@ public final class CollaborativeStrategy implements Strategy {
                         "Listeners of " + c.artistName((int) e.getValue()[2]) + " also play " + c.artistName((int) e.getValue()[1]),
                         Map.of("collaborative", e.getValue()[0]))));
         return out;
+    }
+
+    /** Co-listened artists a seed track draws from. */
+    static final int KIN = 50;
+    static final int TRACKS_PER_KIN = 3;
+
+    /**
+     * A seed track alone: the most popular own tracks ({@value #TRACKS_PER_KIN} each) of the seed artist's
+     * {@value #KIN} best co-listened artists — its own collaborative neighbours, or for an artist the model does not
+     * cover those it borrows ({@link StrategyModels#kin}, as {@code /v1/recommendations} and {@code content} do) —
+     * scored by the neighbour's rank ({@code 1 − rank / KIN}), popularity and closeness in sound to the seed.
+     */
+    private List<Scored> fromKin(StrategyRequest r, int k) {
+        if (m.artists() == null) {
+            throw new StrategyUnavailableException("no collaborative model is loaded (run ./mixtape import lastfm DIR)");
+        }
+        Catalog c = m.catalog();
+        int seedArtist = c.trackArtists(r.track())[0];
+        int[] kin = m.kin().of(seedArtist, KIN);
+        if (kin.length == 0) {
+            throw new StrategyUnavailableException("the collaborative model does not cover " + c.artistName(seedArtist)
+                    + " nor artists close to it");
+        }
+        IntPredicate allowed = m.allowed(r, m.taste(r));
+        float[] points = m.space().points();
+        List<Scored> out = new ArrayList<>();
+        for (int rank = 0; rank < kin.length; rank++) {
+            int a = kin[rank];
+            if (a == seedArtist) {
+                continue;
+            }
+            List<Integer> own = new ArrayList<>();
+            for (int t : c.artistTracks(a)) {
+                if (c.trackArtists(t)[0] == a && allowed.test(t)) {
+                    own.add(t);
+                }
+            }
+            own.sort((x, y) -> Integer.compare(c.popularity(y), c.popularity(x)) != 0 ? Integer.compare(c.popularity(y), c.popularity(x))
+                    : Integer.compare(x, y));
+            double near = 1.0 - (double) rank / kin.length;
+            for (int t : own.subList(0, Math.min(TRACKS_PER_KIN, own.size()))) {
+                float d = FeatureSpace.distance2(points, r.track() * FeatureSpace.DIMS, points, t * FeatureSpace.DIMS);
+                double s = near * (0.5 + 0.5 * c.popularity(t) / 100.0) * (0.5 + 0.5 * FeatureSpace.similarity(d));
+                out.add(new Scored(t, s, "Listeners of " + c.artistName(seedArtist) + " also play " + c.artistName(a),
+                        Map.of("collaborative", s)));
+            }
+        }
+        out.sort((x, y) -> Double.compare(y.score(), x.score()) != 0 ? Double.compare(y.score(), x.score())
+                : Integer.compare(x.track(), y.track()));
+        return out.size() > k ? new ArrayList<>(out.subList(0, k)) : out;
     }
 
     /**
