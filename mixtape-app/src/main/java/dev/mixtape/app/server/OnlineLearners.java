@@ -4,11 +4,8 @@ import dev.mixtape.core.listener.ListeningEvent;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -26,11 +23,17 @@ public final class OnlineLearners implements AutoCloseable {
 
     private final List<Consumer<List<ListeningEvent>>> learners = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
+    /** Batches published, and those done with (seen by the learners or dropped): {@link #await} waits for the one to reach the other. */
+    private final AtomicLong published = new AtomicLong();
+    private long done; // guarded by this
     private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
         Thread t = new Thread(r, "mixtape-online-learners");
         t.setDaemon(true);
         return t;
-    }, (r, pool) -> dropped.incrementAndGet());
+    }, (r, pool) -> {
+        dropped.incrementAndGet();
+        finished();
+    });
 
     public void add(Consumer<List<ListeningEvent>> learner) {
         learners.add(learner);
@@ -42,27 +45,48 @@ public final class OnlineLearners implements AutoCloseable {
             return;
         }
         List<ListeningEvent> batch = List.copyOf(stored);
+        published.incrementAndGet();
         worker.execute(() -> {
-            for (Consumer<List<ListeningEvent>> l : learners) {
-                try {
-                    l.accept(batch);
-                } catch (RuntimeException e) {
-                    LOG.atWarn().addKeyValue("events", batch.size()).setCause(e)
-                            .log("an online learner failed on a stored batch; the batch stays stored and acknowledged");
+            try {
+                for (Consumer<List<ListeningEvent>> l : learners) {
+                    try {
+                        l.accept(batch);
+                    } catch (RuntimeException e) {
+                        LOG.atWarn().addKeyValue("events", batch.size()).setCause(e)
+                                .log("an online learner failed on a stored batch; the batch stays stored and acknowledged");
+                    }
                 }
+            } finally {
+                finished();
             }
         });
     }
 
-    /** Waits until the learners have seen every batch published so far (for evaluations and tests). */
+    private synchronized void finished() {
+        done++;
+        notifyAll();
+    }
+
+    /**
+     * Waits until the learners are done with every batch published so far (seen, or dropped because the queue was
+     * full), for evaluations and tests.
+     */
     public void await() {
-        Future<?> f = worker.submit(() -> {});
-        try {
-            f.get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the online learners did not catch up: " + e, e);
+        long target = published.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        synchronized (this) {
+            while (done < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("the online learners did not catch up: " + (target - done) + " batch(es) left after 60 s");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
