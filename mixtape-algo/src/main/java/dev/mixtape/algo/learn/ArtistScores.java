@@ -46,8 +46,12 @@ public final class ArtistScores {
     public String explain(int artist) {
         Catalog c = model.catalog();
         int via = because(artist);
-        return via < 0 ? "Listeners with your taste play " + c.artistName(artist)
-                : "Listeners of " + c.artistName(via) + " also play " + c.artistName(artist);
+        return via < 0 ? "Listeners with your taste play " + c.artistName(artist) : alsoPlay(c, via, artist);
+    }
+
+    /** "Listeners of X also play Y", the one wording of a collaborative reason on every surface. */
+    public static String alsoPlay(Catalog c, int listenedTo, int alsoPlayed) {
+        return "Listeners of " + c.artistName(listenedTo) + " also play " + c.artistName(alsoPlayed);
     }
 
     public int artists() {

@@ -359,7 +359,7 @@ public final class SessionRecommender {
                 int artist = catalog.trackArtists(t)[0];
                 int via = cf == null || cf.known(artist) ? -1 : cf.because(artist);
                 if (via >= 0) {
-                    text = "Listeners of " + catalog.artistName(via) + " also play " + catalog.artistName(artist);
+                    text = ArtistScores.alsoPlay(catalog, via, artist);
                     break;
                 }
                 HistoryEntry nearest = nearestHistory(in, t);

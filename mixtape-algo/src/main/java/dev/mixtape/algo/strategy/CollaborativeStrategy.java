@@ -123,7 +123,7 @@ public final class CollaborativeStrategy implements Strategy {
                         : Integer.compare(a.getKey(), b.getKey()))
                 .limit(k)
                 .forEach(e -> out.add(new Scored(e.getKey(), e.getValue()[0],
-                        "Listeners of " + c.artistName((int) e.getValue()[2]) + " also play " + c.artistName((int) e.getValue()[1]),
+                        dev.mixtape.algo.learn.ArtistScores.alsoPlay(c, (int) e.getValue()[2], (int) e.getValue()[1]),
                         Map.of("collaborative", e.getValue()[0]))));
         return out;
     }
@@ -169,7 +169,7 @@ public final class CollaborativeStrategy implements Strategy {
             for (int t : own.subList(0, Math.min(TRACKS_PER_KIN, own.size()))) {
                 float d = FeatureSpace.distance2(points, r.track() * FeatureSpace.DIMS, points, t * FeatureSpace.DIMS);
                 double s = near * (0.5 + 0.5 * c.popularity(t) / 100.0) * (0.5 + 0.5 * FeatureSpace.similarity(d));
-                out.add(new Scored(t, s, "Listeners of " + c.artistName(seedArtist) + " also play " + c.artistName(a),
+                out.add(new Scored(t, s, dev.mixtape.algo.learn.ArtistScores.alsoPlay(c, seedArtist, a),
                         Map.of("collaborative", s)));
             }
         }

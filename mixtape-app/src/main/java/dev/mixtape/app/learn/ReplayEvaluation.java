@@ -258,29 +258,23 @@ public final class ReplayEvaluation {
         for (int round = 0; round < BANDIT_ROUNDS; round++) {
             for (int i : feedback) {
                 String user = "replay-" + rows.users().id(test[i]);
-                try {
-                    ObjectNode req = json.createObjectNode().put("user_id", user).put("strategy", "auto").put("n", 50);
-                    req.putObject("user_context").put("time", time);
-                    JsonNode answer = json.readTree(app.strategies().recommend(req).body());
-                    ObjectNode body = json.createObjectNode();
-                    ArrayNode events = body.putArray("events");
-                    Instant at = Instant.now();
-                    for (JsonNode r : answer.get("recommendations")) {
-                        int t = catalog.indexOf(r.get("track").get("id").asText());
-                        boolean liked = t >= 0 && heldOut.get(i).get(catalog.trackArtists(t)[0]);
-                        events.addObject().put("user_id", user).put("track_id", r.get("track").get("id").asText())
-                                .put("type", liked ? "like" : "skip").put("timestamp", at.toString())
-                                .put("recommendation_id", answer.get("recommendation_id").asText());
-                        if (liked) {
-                            likes++;
-                        } else {
-                            skips++;
-                        }
+                JsonNode answer = strategyAnswer(app, user, "auto", time);
+                ObjectNode body = json.createObjectNode();
+                ArrayNode events = body.putArray("events");
+                Instant at = Instant.now();
+                for (JsonNode r : answer.get("recommendations")) {
+                    int t = catalog.indexOf(r.get("track").get("id").asText());
+                    boolean liked = t >= 0 && heldOut.get(i).get(catalog.trackArtists(t)[0]);
+                    events.addObject().put("user_id", user).put("track_id", r.get("track").get("id").asText())
+                            .put("type", liked ? "like" : "skip").put("timestamp", at.toString())
+                            .put("recommendation_id", answer.get("recommendation_id").asText());
+                    if (liked) {
+                        likes++;
+                    } else {
+                        skips++;
                     }
-                    app.listeners().ingest(body);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
                 }
+                app.listeners().ingest(body);
             }
             bandit.refresh();
         }
@@ -293,7 +287,7 @@ public final class ReplayEvaluation {
         learned.put("rounds", BANDIT_ROUNDS);
         learned.put("likes", likes);
         learned.put("skips", skips);
-        learned.put("bandit", json.convertValue(bandit.toJson(new ArrayList<>(app.strategies().engine().registry().all().keySet())), Map.class));
+        learned.put("bandit", json.convertValue(app.strategies().autoLearning(), Map.class));
         info.put("auto_learning", learned);
         return out;
     }
@@ -322,15 +316,19 @@ public final class ReplayEvaluation {
     }
 
     private List<Integer> strategyArtists(MixtapeApp app, Catalog c, String user, String strategy, String time) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode r : strategyAnswer(app, user, strategy, time).get("recommendations")) {
+            ids.add(r.get("track").get("id").asText());
+        }
+        return artists(c, ids);
+    }
+
+    /** The v2 answer of 50 tracks for the listener alone, at the listener's local {@code time}. */
+    private JsonNode strategyAnswer(MixtapeApp app, String user, String strategy, String time) {
         try {
             ObjectNode req = json.createObjectNode().put("user_id", user).put("strategy", strategy).put("n", 50);
             req.putObject("user_context").put("time", time);
-            JsonNode body = json.readTree(app.strategies().recommend(req).body());
-            List<String> ids = new ArrayList<>();
-            for (JsonNode r : body.get("recommendations")) {
-                ids.add(r.get("track").get("id").asText());
-            }
-            return artists(c, ids);
+            return json.readTree(app.strategies().recommend(req).body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

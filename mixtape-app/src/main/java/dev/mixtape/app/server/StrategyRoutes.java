@@ -43,15 +43,7 @@ public final class StrategyRoutes {
             }
             ctx.json(Map.of("strategies", list, "default", "auto"));
         });
-        app.get("/api/v2/strategies/auto", ctx -> {
-            AutoBanditService b = service.autoBandit();
-            if (b == null) {
-                ctx.json(Map.of("learning", false, "note", "auto follows its rules (auto.learn is false)"));
-                return;
-            }
-            List<String> arms = new ArrayList<>(service.engine().registry().all().keySet());
-            ctx.json(b.toJson(arms));
-        });
+        app.get("/api/v2/strategies/auto", ctx -> ctx.json(service.autoLearning()));
         app.get("/api/v1/tracks/{id}/similar", ctx -> {
             String n = ctx.queryParam("n");
             int count;

@@ -77,6 +77,15 @@ public final class StrategyService {
         return bandit;
     }
 
+    /** What {@code auto} has learned, per kind of request and strategy ({@code GET /api/v2/strategies/auto}). */
+    public ObjectNode autoLearning() {
+        AutoBanditService b = bandit;
+        if (b == null) {
+            return NODES.objectNode().put("learning", false).put("note", "auto follows its rules (auto.learn is false)");
+        }
+        return b.toJson(new java.util.ArrayList<>(engine().registry().all().keySet()));
+    }
+
     /** Enables the {@code experiment} field of requests. */
     public void experiments(ExperimentService service) {
         this.experiments = service;
