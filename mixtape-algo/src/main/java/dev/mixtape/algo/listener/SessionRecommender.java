@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  *       best fit their personality, popular tracks, and fresh tracks (a seeded daily sample of less-known
  *       tracks, the best-fitting kept). Tracks the listener has already interacted with, and other
  *       versions of those songs, are left out.</li>
- *   <li><b>Score</b>: history H: with a listening model, {@value #MODEL_SHARE} × the model's score of the track's
+ *   <li><b>Score</b>: history H: with a listening model, {@link SessionWeights#modelShare()} × the model's score of the track's
  *       artist for this listener (folded in from their current history, relative to their best new artist; artists
  *       they already play count {@value #FAMILIAR}) + the rest × audio similarity; without one, audio similarity alone
  *       (cosine over standardised audio features against the listener's profile, mapped to 0–1), personality match P ({@link PersonalityMusicModel}), diversity
@@ -59,8 +59,6 @@ public final class SessionRecommender {
     /** Candidates from the listening model's artists, and of the listener's own artists among them. */
     static final int LISTENERS = 200;
     static final int FAMILIAR_ARTISTS = 20;
-    /** Share of the history score that comes from the listening model when there is one (the rest: audio similarity). */
-    static final double MODEL_SHARE = 0.85;
     static final double FAMILIAR = 0.5;
 
     private final Catalog catalog;
@@ -194,7 +192,7 @@ public final class SessionRecommender {
             cand[c] = t;
             source[c] = e.getValue();
             double audio = taste.known() ? (1 + features.cosine(t, profile, profileNorm)) / 2 : 0;
-            hs[c] = cf == null ? audio : MODEL_SHARE * listened(cf, t) + (1 - MODEL_SHARE) * audio;
+            hs[c] = cf == null ? audio : weights.modelShare() * listened(cf, t) + (1 - weights.modelShare()) * audio;
             ps[c] = hasPersonality ? pMatch[t] : 0;
             pop[c] = catalog.popularity(t) / 100.0;
             nov[c] = 1 - pop[c];

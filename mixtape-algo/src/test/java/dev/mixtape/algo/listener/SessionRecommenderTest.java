@@ -63,11 +63,20 @@ class SessionRecommenderTest {
     void blendsAreTheDocumentedOnesAndPassOnMissingComponents() {
         assertThat(rec.blend(ColdStartStage.WEEK_1, true, true)).containsEntry("personality", 0.8).containsEntry("popularity", 0.2);
         assertThat(rec.blend(ColdStartStage.WEEKS_2_4, true, true)).containsEntry("personality", 0.6).containsEntry("history", 0.4);
-        Map<String, Double> est = rec.blend(ColdStartStage.ESTABLISHED, true, true);
+        // the S-B seed's blend, kept as a named configuration
+        SessionRecommender seed = new SessionRecommender(new FeatureSpace(catalog), new PersonalityMusicModel(catalog), new SongKeys(catalog),
+                SessionWeights.SEED);
+        Map<String, Double> est = seed.blend(ColdStartStage.ESTABLISHED, true, true);
         assertThat(est.get("history")).isCloseTo(0.4, within(1e-12));
         assertThat(est.get("personality")).isCloseTo(0.4, within(1e-12));
         assertThat(est.get("diversity")).isCloseTo(0.1, within(1e-12));
         assertThat(est.get("novelty")).isCloseTo(0.1, within(1e-12));
+        // the default: the blend fitted on the replay's validation listeners (docs/EVALUATION.md)
+        Map<String, Double> fitted = rec.blend(ColdStartStage.ESTABLISHED, true, true);
+        assertThat(fitted.get("history")).isCloseTo(0.45, within(1e-12));
+        assertThat(fitted.get("personality")).isCloseTo(0.45, within(1e-12));
+        assertThat(fitted.get("diversity")).isCloseTo(0.1, within(1e-12));
+        assertThat(fitted.get("novelty")).isZero();
         // no profile: personality's weight goes to history
         assertThat(rec.blend(ColdStartStage.WEEKS_2_4, true, false).get("history")).isCloseTo(1.0, within(1e-12));
         // nothing known: popular and varied

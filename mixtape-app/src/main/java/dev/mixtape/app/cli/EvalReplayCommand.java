@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
             "and /v1/recommendations (the listener's top 5 tracks as seeds) for 50 tracks and scores",
             "their artists against the held-out ones (HitRate, Recall, NDCG at 20 and 50, known-artist",
             "share, coverage), next",
-            "to offline iALS, EASE, item-kNN and most-popular on the same listening. Runs on a fresh",
+            "to offline iALS, EASE, item-kNN and most-popular on the same listening. Half as many",
+            "validation listeners are replayed too: the session blend is fitted on them and reported",
+            "(the S-B seed's blend and the fitted one are both scored on the test listeners). Runs on a fresh",
             "embedded store under OUT/home (the catalog is imported there first, about 15 s).",
             "Writes OUT/replay.json and OUT/replay.md. See docs/EVALUATION.md.",
             "Example: mixtape eval replay --users 300 --out replay-out"})

@@ -45,11 +45,14 @@ public final class ConfigLoader {
         KEYS.put("model.retrain.events", "1000");
         KEYS.put("model.retrain.minutes", "360");
         KEYS.put("lastfm.auto.import", "true");
-        KEYS.put("session.weight.history", "0.4");
-        KEYS.put("session.weight.personality", "0.4");
-        KEYS.put("session.weight.diversity", "0.1");
-        KEYS.put("session.weight.novelty", "0.1");
-        KEYS.put("session.max.adjustment", "0.05");
+        // the session blend's defaults are SessionWeights.DEFAULT (fitted on the replay's validation listeners)
+        dev.mixtape.algo.listener.SessionWeights sw = dev.mixtape.algo.listener.SessionWeights.DEFAULT;
+        KEYS.put("session.weight.history", String.valueOf(sw.history()));
+        KEYS.put("session.weight.personality", String.valueOf(sw.personality()));
+        KEYS.put("session.weight.diversity", String.valueOf(sw.diversity()));
+        KEYS.put("session.weight.novelty", String.valueOf(sw.novelty()));
+        KEYS.put("session.max.adjustment", String.valueOf(sw.maxAdjustment()));
+        KEYS.put("session.model.share", String.valueOf(sw.modelShare()));
         KEYS.put("strategy.hybrid.weights", "content:0.35,collaborative:0.25,personality:0.2,popularity:0.1,contextual:0.1");
         KEYS.put("exploration.rewards", "like:1,save:1,play:0.5,skip:0,dislike:0");
         KEYS.put("auto.learn", "true");
@@ -135,9 +138,10 @@ public final class ConfigLoader {
         try {
             w = new dev.mixtape.algo.listener.SessionWeights(decimal("session.weight.history", file),
                     decimal("session.weight.personality", file), decimal("session.weight.diversity", file),
-                    decimal("session.weight.novelty", file), decimal("session.max.adjustment", file));
+                    decimal("session.weight.novelty", file), decimal("session.max.adjustment", file),
+                    decimal("session.model.share", file));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage() + " (session.weight.* / session.max.adjustment)");
+            throw new ConfigException(e.getMessage() + " (session.weight.* / session.max.adjustment / session.model.share)");
         }
         Map<String, Double> hybrid = pairs("strategy.hybrid.weights", file, java.util.Set.of("content", "collaborative", "popularity",
                 "contextual", "exploration", "personality", "tempo"));

@@ -15,6 +15,10 @@ import dev.mixtape.algo.cf.MostPopularTrainer;
 import dev.mixtape.algo.cf.TopN;
 import dev.mixtape.algo.cf.UserScorer;
 import dev.mixtape.algo.content.SeedQuery;
+import dev.mixtape.algo.content.SongKeys;
+import dev.mixtape.algo.listener.SessionRecommender;
+import dev.mixtape.algo.listener.SessionWeights;
+import dev.mixtape.algo.personality.PersonalityMusicModel;
 import dev.mixtape.algo.learn.ArtistScores;
 import dev.mixtape.algo.learn.ListeningConfig;
 import dev.mixtape.algo.match.ArtistMatches;
@@ -72,14 +76,23 @@ public final class ReplayEvaluation {
     /** EASE inverts an items × items matrix: above this many artists it is left out of the table. */
     static final int MAX_EASE_ITEMS = 12_000;
 
-    public record Options(int users, long seed, double holdout) {
+    /** @param validation listeners, disjoint from the test ones, on which the session blend is fitted (0: no fit) */
+    public record Options(int users, long seed, double holdout, int validation) {
         public Options {
             if (users < 1) {
                 throw new IllegalArgumentException("users must be at least 1, got " + users);
             }
+            if (validation < 0) {
+                throw new IllegalArgumentException("validation listeners must be 0 or more, got " + validation);
+            }
             if (!(holdout > 0 && holdout < 1)) {
                 throw new IllegalArgumentException("holdout must be between 0 and 1, got " + holdout);
             }
+        }
+
+        /** Half as many validation listeners as test ones. */
+        public Options(int users, long seed, double holdout) {
+            this(users, seed, holdout, Math.max(1, users / 2));
         }
     }
 
@@ -121,13 +134,17 @@ public final class ReplayEvaluation {
         int[] eligible = java.util.stream.IntStream.range(0, users).filter(u -> byUser.get(u).size() >= 5).toArray();
         shuffle(eligible, rnd);
         int[] test = Arrays.copyOf(eligible, Math.min(options.users(), eligible.length));
+        // the validation listeners come next in the shuffled order; they are replayed like the test ones, so the posted
+        // listeners are the test ones (first) then the validation ones
+        int[] posted = Arrays.copyOf(eligible, Math.min(test.length + options.validation(), eligible.length));
+        int[] validation = Arrays.copyOfRange(posted, test.length, posted.length);
         BitSet isTest = new BitSet();
-        for (int u : test) {
+        for (int u : posted) {
             isTest.set(u);
         }
         List<int[]> trainArtists = new ArrayList<>();
         List<BitSet> heldOut = new ArrayList<>();
-        for (int u : test) {
+        for (int u : posted) {
             // an artist with no track of its own (only features on others' tracks) cannot be posted as its own history:
             // its events would name another artist, who would then count as known although they may be held out
             int[] arts = byUser.get(u).keySet().stream().mapToInt(Integer::intValue).filter(a -> ownTracks(catalog, a).length > 0)
@@ -142,6 +159,7 @@ public final class ReplayEvaluation {
             trainArtists.add(Arrays.stream(arts, hold, arts.length).sorted().toArray());
         }
         info.put("test_listeners", test.length);
+        info.put("validation_listeners", validation.length);
         info.put("held_out_artists", heldOut.stream().mapToInt(BitSet::cardinality).sum());
         info.put("matched_catalog_artists", Arrays.stream(artistOf).filter(a -> a >= 0).distinct().count());
 
@@ -157,12 +175,12 @@ public final class ReplayEvaluation {
         progress.accept("events", 0.2);
         Instant now = Instant.now();
         long events = 0;
-        for (int i = 0; i < test.length; i++) {
-            String id = "replay-" + rows.users().id(test[i]);
+        for (int i = 0; i < posted.length; i++) {
+            String id = "replay-" + rows.users().id(posted[i]);
             app.listeners().createUser(id, now.minusSeconds(120L * 86_400));
             ObjectNode body = json.createObjectNode();
             ArrayNode list = body.putArray("events");
-            Map<Integer, Double> p = byUser.get(test[i]);
+            Map<Integer, Double> p = byUser.get(posted[i]);
             for (int a : trainArtists.get(i)) {
                 int[] tracks = ownTracks(catalog, a);
                 int n = 1 + (int) Math.min(5, Math.floor(Math.log1p(p.get(a) / 50.0) / Math.log(2)));
@@ -184,7 +202,7 @@ public final class ReplayEvaluation {
                 events += app.listeners().ingest(body).accepted();
             }
             if (i % 20 == 0) {
-                progress.accept("events", 0.2 + 0.3 * i / test.length);
+                progress.accept("events", 0.2 + 0.3 * i / posted.length);
             }
         }
         info.put("events_posted", events);
@@ -202,6 +220,10 @@ public final class ReplayEvaluation {
         int surfaces = strategies.size() + 2;
         int done = 0;
         out.add(score("sessions", "product", test, heldOut, trainArtists, catalog, i -> sessionArtists(app, catalog, "replay-" + rows.users().id(test[i]))));
+        if (validation.length > 0) {
+            progress.accept("fit session blend", 0.6);
+            out.addAll(fitSessions(app, engine, catalog, rows, posted, test.length, heldOut, trainArtists, info));
+        }
         progress.accept("score", 0.6 + 0.35 * ++done / surfaces);
         // every strategy at the same local time (auto and contextual answer by the clock), and auto once more in the
         // morning, where it serves contextual
@@ -227,9 +249,97 @@ public final class ReplayEvaluation {
             out.addAll(autoLearning(app, bandit, catalog, rows, test, heldOut, trainArtists, morning, info));
         }
         progress.accept("offline", 0.95);
-        out.addAll(offline(byUser, isTest, test, trainArtists, heldOut, catalog));
+        out.addAll(offline(byUser, isTest, posted, test.length, trainArtists, heldOut, catalog));
         progress.accept("done", 1.0);
         return new Report(out, info);
+    }
+
+    /** The session blend's search space: shares of the blend (history and personality share the rest equally). */
+    static final List<BlendFit.Param> SESSION_GRID = List.of(
+            new BlendFit.Param("diversity", new double[] {0, 0.05, 0.1, 0.15, 0.2, 0.3}),
+            new BlendFit.Param("novelty", new double[] {0, 0.05, 0.1, 0.2}),
+            new BlendFit.Param("model_share", new double[] {0.5, 0.7, 0.85, 0.95, 1.0}));
+
+    /**
+     * Fits the session blend on the validation listeners (Recall@50 of their session picks, by coordinate search over
+     * {@link #SESSION_GRID}) and scores the test listeners' sessions with the S-B seed's blend and with the fitted one.
+     * History and personality share what diversity and novelty leave equally, as in the seed: the Last.fm listeners
+     * have no personality profiles, so personality's share passes to history and cannot be fitted here. The cold-start
+     * stages' blends are not fitted either (every replayed listener is four months old).
+     */
+    private List<Row> fitSessions(MixtapeApp app, Engine engine, Catalog catalog, InteractionData rows, int[] posted, int tests,
+                                  List<BitSet> heldOut, List<int[]> train, Map<String, Object> info) {
+        long t0 = System.nanoTime();
+        SessionWeights served = app.listeners().sessionWeights();
+        PersonalityMusicModel personality = new PersonalityMusicModel(catalog);
+        SongKeys songs = new SongKeys(catalog);
+        SessionRecommender.Input[] inputs = new SessionRecommender.Input[posted.length];
+        for (int i = 0; i < posted.length; i++) {
+            inputs[i] = app.listeners().sessionInput("replay-" + rows.users().id(posted[i]), 50);
+        }
+        Function<SessionWeights, SessionRecommender> recommender = w -> new SessionRecommender(engine.space(), personality, songs, w);
+        BlendFit.Result fit = BlendFit.coordinate(sessionPoint(SessionWeights.SEED), SESSION_GRID, p -> {
+            SessionRecommender r = recommender.apply(sessionWeights(served, p));
+            return java.util.stream.IntStream.range(tests, posted.length).parallel()
+                    .mapToDouble(i -> metrics(sessionArtists(catalog, r, inputs[i]), heldOut.get(i), train.get(i))[4]).average().orElse(0);
+        }, 3);
+        SessionWeights fitted = sessionWeights(served, fit.best());
+        int[] test = Arrays.copyOf(posted, tests);
+        List<Row> out = new ArrayList<>();
+        SessionRecommender seed = recommender.apply(SessionWeights.SEED);
+        SessionRecommender best = recommender.apply(fitted);
+        out.add(score("sessions, S-B seed blend " + describe(SessionWeights.SEED), "product", test, heldOut, train, catalog,
+                i -> sessionArtists(catalog, seed, inputs[i])));
+        out.add(score("sessions, blend fitted on validation " + describe(fitted), "product", test, heldOut, train, catalog,
+                i -> sessionArtists(catalog, best, inputs[i])));
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("validation_listeners", posted.length - tests);
+        f.put("objective", "mean Recall@50 of the validation listeners' session picks");
+        f.put("search", "coordinate search, " + fit.passes() + " passes, a move must gain more than " + BlendFit.MIN_GAIN);
+        f.put("start", fit.start());
+        f.put("start_score", round4(fit.startScore()));
+        f.put("fitted", fit.best());
+        f.put("fitted_score", round4(fit.bestScore()));
+        f.put("fitted_weights", Map.of("history", round4(fitted.history()), "personality", round4(fitted.personality()),
+                "diversity", round4(fitted.diversity()), "novelty", round4(fitted.novelty()), "model_share", fitted.modelShare()));
+        f.put("served", describe(served));
+        f.put("trials", fit.trials().stream().map(t -> Map.of("point", t.point(), "recall50", round4(t.score()))).toList());
+        f.put("not_fitted", "personality's share (no profiles in Last.fm: it passes to history), the cold-start stages, FAMILIAR");
+        f.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        info.put("session_fit", f);
+        return out;
+    }
+
+    /** The point of the session search space a blend is at: its diversity and novelty shares and its model share. */
+    static Map<String, Double> sessionPoint(SessionWeights w) {
+        double sum = w.history() + w.personality() + w.diversity() + w.novelty();
+        return Map.of("diversity", w.diversity() / sum, "novelty", w.novelty() / sum, "model_share", w.modelShare());
+    }
+
+    /** The blend at {@code p}, keeping {@code base}'s online adjustment bound. */
+    static SessionWeights sessionWeights(SessionWeights base, Map<String, Double> p) {
+        double d = p.get("diversity");
+        double nv = p.get("novelty");
+        double rest = Math.max(0, 1 - d - nv) / 2;
+        return base.withBlend(rest, rest, d, nv, p.get("model_share"));
+    }
+
+    static String describe(SessionWeights w) {
+        return String.format(java.util.Locale.ROOT, "(history %.3g, personality %.3g, diversity %.3g, novelty %.3g, model share %.2f)",
+                w.history(), w.personality(), w.diversity(), w.novelty(), w.modelShare());
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    /** The primary artists of a session's picks, in order, each once. */
+    private static List<Integer> sessionArtists(Catalog c, SessionRecommender r, SessionRecommender.Input in) {
+        LinkedHashSet<Integer> out = new LinkedHashSet<>();
+        for (SessionRecommender.Pick p : r.recommend(in).picks()) {
+            out.add(c.trackArtists(p.track())[0]);
+        }
+        return new ArrayList<>(out);
     }
 
     /** Feedback rounds of auto's bandit: how many times each feedback listener asks auto and reacts to every pick. */
@@ -424,13 +534,13 @@ public final class ReplayEvaluation {
     }
 
     /** The offline models on the same listening: users × catalog artists, binarised. */
-    private List<Row> offline(List<Map<Integer, Double>> byUser, BitSet isTest, int[] test, List<int[]> train, List<BitSet> heldOut,
-                              Catalog c) {
+    private List<Row> offline(List<Map<Integer, Double>> byUser, BitSet isTest, int[] posted, int tests, List<int[]> train,
+                              List<BitSet> heldOut, Catalog c) {
         int artists = c.artistCount();
         List<Integer> u = new ArrayList<>();
         List<Integer> it = new ArrayList<>();
         int row = 0;
-        int[] testRow = new int[test.length];
+        int[] testRow = new int[posted.length];
         for (int x = 0; x < byUser.size(); x++) {
             if (isTest.get(x) || byUser.get(x).isEmpty()) {
                 continue;
@@ -441,7 +551,8 @@ public final class ReplayEvaluation {
             }
             row++;
         }
-        for (int i = 0; i < test.length; i++) {
+        // every replayed listener's remaining listening (the validation ones too, as the product saw it); the test ones are scored
+        for (int i = 0; i < posted.length; i++) {
             testRow[i] = row;
             for (int a : train.get(i)) {
                 u.add(row);
@@ -465,7 +576,7 @@ public final class ReplayEvaluation {
         }
         for (Map.Entry<String, UserScorer> e : models.entrySet()) {
             UserScorer model = e.getValue();
-            out.add(score(e.getKey(), "offline", test, heldOut, train, c, i -> {
+            out.add(score(e.getKey(), "offline", Arrays.copyOf(posted, tests), heldOut, train, c, i -> {
                 int[] top = TopN.recommend(model, m, testRow[i], 50);
                 List<Integer> l = new ArrayList<>(top.length);
                 for (int a : top) {

@@ -22,7 +22,22 @@ public final class ReplayReport {
                     x.surface(), x.listeners(), x.failed(), x.hit20(), x.recall20(), x.ndcg20(), x.hit50(), x.recall50(), x.ndcg50(),
                     x.recall50() / ials, x.recall50() / pop, x.knownShare(), x.coverage(), x.msPerRequest()));
         }
+        String fit = fitSummary(r);
+        if (fit != null) {
+            b.append("\n### Fitted session blend\n\n").append(fit).append('\n');
+        }
         return b.toString();
+    }
+
+    /** One paragraph on the session blend fitted on the validation listeners, or null when the run fitted none. */
+    static String fitSummary(ReplayEvaluation.Report r) {
+        if (!(r.info().get("session_fit") instanceof java.util.Map<?, ?> f)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "On %s validation listeners (not the test ones), %s: from %s (Recall@50 %s) to %s (%s), "
+                        + "%s points scored; the weights %s. Serving: %s. Not fitted: %s.",
+                f.get("validation_listeners"), f.get("search"), f.get("start"), f.get("start_score"), f.get("fitted"), f.get("fitted_score"),
+                ((java.util.List<?>) f.get("trials")).size(), f.get("fitted_weights"), f.get("served"), f.get("not_fitted"));
     }
 
     public static String html(ReplayEvaluation.Report r) {
@@ -49,7 +64,12 @@ public final class ReplayReport {
                     x.recall50() / ials, x.recall50() / pop, x.hit50(), x.ndcg50(), x.recall20(), x.knownShare(), x.coverage(), x.failed(),
                     x.msPerRequest()));
         }
-        return b.append("</table></body></html>\n").toString();
+        b.append("</table>");
+        String fit = fitSummary(r);
+        if (fit != null) {
+            b.append("<h2>Fitted session blend</h2><p>").append(CoherenceReport.esc(fit)).append("</p>");
+        }
+        return b.append("</body></html>\n").toString();
     }
 
     private static long px(double recall) {

@@ -99,6 +99,11 @@ public final class ListenerService {
         return cache;
     }
 
+    /** The blend of session picks this service serves. */
+    public SessionWeights sessionWeights() {
+        return weights;
+    }
+
     private volatile Monitoring monitoring;
 
     /** Where session timings go (the profiling endpoint). */
@@ -446,12 +451,25 @@ public final class ListenerService {
         return json;
     }
 
-    private ObjectNode computeSessionNow(Models m, UserData d, int size) {
+    /**
+     * What the listener's session of {@code size} picks would be computed from now (their history, profile and listening
+     * model scores): for evaluations that score other blends on the same input.
+     */
+    public SessionRecommender.Input sessionInput(String userId, int size) {
+        return sessionInput(models(), userData(userId), size);
+    }
+
+    private SessionRecommender.Input sessionInput(Models m, UserData d, int size) {
         Instant now = clock.instant();
         dev.mixtape.algo.learn.ArtistScores listening = m.engine().cf().scores(
                 new dev.mixtape.algo.strategy.ListenerState(d.listener(), d.history(), d.personality()), now);
-        SessionRecommender.Result r = m.sessions().recommend(new SessionRecommender.Input(d.listener(), d.history(),
-                d.personality(), now, size, listening));
+        return new SessionRecommender.Input(d.listener(), d.history(), d.personality(), now, size, listening);
+    }
+
+    private ObjectNode computeSessionNow(Models m, UserData d, int size) {
+        SessionRecommender.Input in = sessionInput(m, d, size);
+        Instant now = in.now();
+        SessionRecommender.Result r = m.sessions().recommend(in);
         Catalog c = m.engine().catalog();
         String id = "ses_" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode out = NODES.objectNode();
@@ -483,7 +501,7 @@ public final class ListenerService {
         meta.set("blend", JsonBody.JSON.valueToTree(r.blend()));
         meta.put("has_history", d.history().stream().anyMatch(h -> h.plays() > 0 || h.likes() + h.saves() > 0));
         meta.put("has_personality", d.personality() != null);
-        meta.put("listening_model", listening == null ? null : listening.model().version());
+        meta.put("listening_model", in.listening() == null ? null : in.listening().model().version());
         return out;
     }
 

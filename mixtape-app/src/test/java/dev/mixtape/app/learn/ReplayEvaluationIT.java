@@ -39,7 +39,17 @@ class ReplayEvaluationIT {
         Map<String, Object> learned = (Map<String, Object>) r.info().get("auto_learning");
         assertThat(((Number) learned.get("likes")).longValue()).isPositive();
         assertThat(learned.get("bandit").toString()).contains("kind=listener/morning");
-        assertThat(ReplayReport.markdown(r)).contains("| sessions | 80 | 0 |");
+        // the session blend fitted on 40 validation listeners (disjoint from the test ones): never worse on them than the
+        // seed's blend it starts from, and both blends scored on the test listeners
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fit = (Map<String, Object>) r.info().get("session_fit");
+        assertThat(fit.get("validation_listeners")).isEqualTo(40);
+        assertThat(((Number) fit.get("fitted_score")).doubleValue()).isGreaterThanOrEqualTo(((Number) fit.get("start_score")).doubleValue());
+        assertThat((java.util.List<?>) fit.get("trials")).hasSizeGreaterThan(5);
+        assertThat(r.rows()).filteredOn(x -> x.surface().startsWith("sessions, blend fitted on validation")).singleElement()
+                .satisfies(x -> assertThat(x.listeners()).isEqualTo(80));
+        assertThat(r.rows()).filteredOn(x -> x.surface().startsWith("sessions, S-B seed blend")).hasSize(1);
+        assertThat(ReplayReport.markdown(r)).contains("| sessions | 80 | 0 |").contains("Fitted session blend");
         assertThat(ReplayReport.html(r)).contains("<table>").contains("<td>sessions</td>").contains("mark ials").doesNotContain("NaN");
     }
 }
