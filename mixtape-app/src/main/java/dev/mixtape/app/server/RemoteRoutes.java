@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/provider} (which provider serves the catalog, and what it can do) and
  * {@code POST /api/v1/users/{id}/prefetch} (warm a listener's remote data in the background; 202, at most
- * {@value RemoteService#PREFETCH_PER_MINUTE} per listener per minute, 429 with Retry-After beyond).
+ * {@value RemoteService#PREFETCH_PER_MINUTE} per listener per minute, 429 with Retry-After beyond) and
+ * {@code POST /api/v1/users/{id}/spotify/top} (import the listener's Spotify top tracks and artists as history,
+ * {@link SpotifyTopImport}; the same limit).
  */
 final class RemoteRoutes {
     static final String USER_TOKEN_HEADER = "X-Spotify-User-Token";
@@ -19,8 +21,11 @@ final class RemoteRoutes {
     private final ListenerService listeners;
     private final EngineHolder engines;
 
+    private final SpotifyTopImport topImport;
+
     RemoteRoutes(RemoteService remote, ListenerService listeners, EngineHolder engines) {
         this.remote = remote;
+        this.topImport = new SpotifyTopImport(remote, listeners, engines, java.time.Clock.systemUTC());
         this.listeners = listeners;
         this.engines = engines;
     }
@@ -28,6 +33,19 @@ final class RemoteRoutes {
     void register(Javalin app) {
         app.get("/api/v1/provider", this::provider);
         app.post("/api/v1/users/{id}/prefetch", this::prefetch);
+        app.post("/api/v1/users/{id}/spotify/top", this::importTop);
+    }
+
+    private void importTop(Context ctx) {
+        String userId = ctx.pathParam("id");
+        listeners.userData(userId); // 404 for an unknown listener, before the limit counts the call
+        RateLimiter.Decision d = remote.remoteCallAllowed("spotify-top", userId);
+        if (!d.allowed()) {
+            ctx.header("Retry-After", Long.toString(d.retryAfterSeconds()));
+            throw new ApiException(429, "Spotify top-list imports for listener '" + userId + "' are limited to "
+                    + RemoteService.PREFETCH_PER_MINUTE + " per minute; retry in " + d.retryAfterSeconds() + " s");
+        }
+        ctx.json(topImport.run(userId, ctx.header(USER_TOKEN_HEADER)));
     }
 
     private void provider(Context ctx) {

@@ -75,7 +75,12 @@ public final class RemoteService {
     }
 
     public RateLimiter.Decision prefetchAllowed(String userId) {
-        return prefetchLimiter.tryAcquire("prefetch:" + userId);
+        return remoteCallAllowed("prefetch", userId);
+    }
+
+    /** Whether {@code userId} may start another remote job of this kind ({@value #PREFETCH_PER_MINUTE} per minute each). */
+    public RateLimiter.Decision remoteCallAllowed(String kind, String userId) {
+        return prefetchLimiter.tryAcquire(kind + ":" + userId);
     }
 
     /**
