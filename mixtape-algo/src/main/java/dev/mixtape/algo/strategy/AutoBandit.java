@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * <p>Choice: the arm with the highest posterior mean {@code (positives + K·prior) / (shown + K)}, where the prior is the
  * kind's pooled rate, the rule {@link AutoSelector} would apply gets {@value #RULE_BONUS}× that, and K is
  * {@value #PRIOR_ANSWERS} answers' worth of tracks — so with no evidence the rule serves, and an arm replaces it once its
- * own tracks did better over a few answers. A share
+ * own tracks did better over a few answers. Once the kind has outcomes (from the rule's answers at first), a share
  * {@code explore} of the answers (by a seeded draw, so a request's choice is reproducible) instead serves the arm with
  * the highest Thompson sample from Beta(1 + positives, 1 + shown − positives): arms never tried are tried first, and
  * exploration narrows to the arms still in doubt. Immutable; a new snapshot replaces it when the counts change.
@@ -146,7 +146,10 @@ public final class AutoBandit {
         String kind = kind(r);
         Map<String, Counts> counts = byKind.getOrDefault(kind, Map.of());
         SplittableRandom rnd = new SplittableRandom(seed);
-        if (rnd.nextDouble() < explore) {
+        // exploring needs outcomes to learn from: until this kind of request has some, the rule serves every answer (a
+        // client that never reports outcomes would pay for exploration and teach nothing)
+        boolean reported = counts.values().stream().anyMatch(c -> c.shown() > 0);
+        if (rnd.nextDouble() < explore && reported) {
             String best = null;
             double bestDraw = -1;
             for (String a : arms) {

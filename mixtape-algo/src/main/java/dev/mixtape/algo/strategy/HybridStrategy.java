@@ -12,8 +12,10 @@ import java.util.Map;
  * A weighted blend of other strategies: each that can serve the request proposes 3 × k candidates,
  * their scores are rescaled to 0–1 by rank (1 for the first, falling linearly), and a track's blend is the
  * weighted sum over strategies (weights renormalised over those that answered), per artist (below). Weights come from config
- * ({@code strategy.hybrid.weights}); the default is content 0.35, collaborative 0.25, personality 0.2,
- * popularity 0.1, contextual 0.1. The explanation is the one of the strategy that contributed most.
+ * ({@code strategy.hybrid.weights}); the default is content 0.35, collaborative 0.4, personality 0.2, contextual 0.1,
+ * fitted on the replay evaluation's validation listeners and checked on the coherence evaluation (docs/LEARNING.md,
+ * "Fitted hybrid blend"; until 2026-12-07 it was content 0.35, collaborative 0.25, personality 0.2, popularity 0.1,
+ * contextual 0.1). The explanation is the one of the strategy that contributed most.
  *
  * <p>Votes are counted per primary artist, not per track: the parts pick their own tracks of the same artists (for a
  * listener, from their neighbourhood, {@link Neighbourhood}; for a seed track, content's nearest tracks and
@@ -47,9 +49,8 @@ public final class HybridStrategy implements Strategy {
     private static Map<String, Double> defaults() {
         Map<String, Double> w = new LinkedHashMap<>();
         w.put("content", 0.35);
-        w.put("collaborative", 0.25);
+        w.put("collaborative", 0.4);
         w.put("personality", 0.2);
-        w.put("popularity", 0.1);
         w.put("contextual", 0.1);
         return w;
     }

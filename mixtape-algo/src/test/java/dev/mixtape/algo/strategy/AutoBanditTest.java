@@ -94,6 +94,24 @@ class AutoBanditTest {
     }
 
     @Test
+    void exploresOnlyOnceTheKindHasOutcomes() {
+        // no outcomes anywhere: every answer is the rule's, whatever the draw
+        AutoBandit none = AutoBandit.empty(0.5);
+        for (long seed = 0; seed < 500; seed++) {
+            AutoBandit.Choice c = none.choose(morningListener(), ARMS, seed);
+            assertThat(c.explored()).isFalse();
+            assertThat(c.strategy()).isEqualTo("contextual");
+        }
+        // outcomes for another kind do not open exploration for this one; outcomes for the rule's own answers do
+        AutoBandit other = new AutoBandit(Map.of("track/evening", Map.of("content", new AutoBandit.Counts(3, 60, 2))), 0.5);
+        assertThat(java.util.stream.LongStream.range(0, 500).mapToObj(s -> other.choose(morningListener(), ARMS, s))
+                .noneMatch(AutoBandit.Choice::explored)).isTrue();
+        AutoBandit own = new AutoBandit(Map.of("listener/morning", Map.of("contextual", new AutoBandit.Counts(3, 60, 2))), 0.5);
+        assertThat(java.util.stream.LongStream.range(0, 500).mapToObj(s -> own.choose(morningListener(), ARMS, s))
+                .filter(AutoBandit.Choice::explored).count()).isBetween(200L, 300L);
+    }
+
+    @Test
     void onlyArmsThatCanServeAreChosen() {
         AutoBandit.Choice c = AutoBandit.empty(0).choose(morningListener(), List.of("hybrid", "popularity"), 3);
         assertThat(c.strategy()).isEqualTo("hybrid");

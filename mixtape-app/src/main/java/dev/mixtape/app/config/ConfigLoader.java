@@ -53,7 +53,8 @@ public final class ConfigLoader {
         KEYS.put("session.weight.novelty", String.valueOf(sw.novelty()));
         KEYS.put("session.max.adjustment", String.valueOf(sw.maxAdjustment()));
         KEYS.put("session.model.share", String.valueOf(sw.modelShare()));
-        KEYS.put("strategy.hybrid.weights", "content:0.35,collaborative:0.25,personality:0.2,popularity:0.1,contextual:0.1");
+        KEYS.put("strategy.hybrid.weights", dev.mixtape.algo.strategy.HybridStrategy.DEFAULT_WEIGHTS.entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue()).collect(java.util.stream.Collectors.joining(",")));
         KEYS.put("exploration.rewards", "like:1,save:1,play:0.5,skip:0,dislike:0");
         KEYS.put("auto.learn", "true");
         KEYS.put("auto.explore", "0.1");

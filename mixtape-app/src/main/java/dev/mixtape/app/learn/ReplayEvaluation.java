@@ -15,10 +15,6 @@ import dev.mixtape.algo.cf.MostPopularTrainer;
 import dev.mixtape.algo.cf.TopN;
 import dev.mixtape.algo.cf.UserScorer;
 import dev.mixtape.algo.content.SeedQuery;
-import dev.mixtape.algo.content.SongKeys;
-import dev.mixtape.algo.listener.SessionRecommender;
-import dev.mixtape.algo.listener.SessionWeights;
-import dev.mixtape.algo.personality.PersonalityMusicModel;
 import dev.mixtape.algo.learn.ArtistScores;
 import dev.mixtape.algo.learn.ListeningConfig;
 import dev.mixtape.algo.match.ArtistMatches;
@@ -220,9 +216,10 @@ public final class ReplayEvaluation {
         int surfaces = strategies.size() + 2;
         int done = 0;
         out.add(score("sessions", "product", test, heldOut, trainArtists, catalog, i -> sessionArtists(app, catalog, "replay-" + rows.users().id(test[i]))));
-        if (validation.length > 0) {
+        ReplayFits fits = validation.length == 0 ? null : new ReplayFits(app, engine, rows, posted, test.length, heldOut, trainArtists);
+        if (fits != null) {
             progress.accept("fit session blend", 0.6);
-            out.addAll(fitSessions(app, engine, catalog, rows, posted, test.length, heldOut, trainArtists, info));
+            out.addAll(fits.sessions(info));
         }
         progress.accept("score", 0.6 + 0.35 * ++done / surfaces);
         // every strategy at the same local time (auto and contextual answer by the clock), and auto once more in the
@@ -235,6 +232,10 @@ public final class ReplayEvaluation {
             out.add(score("v2 " + s, "product", test, heldOut, trainArtists, catalog,
                     i -> strategyArtists(app, catalog, "replay-" + rows.users().id(test[i]), s, afternoon)));
             progress.accept("score", 0.6 + 0.35 * ++done / surfaces);
+        }
+        if (fits != null) {
+            progress.accept("fit hybrid blend", 0.8);
+            out.addAll(fits.hybrid(info, day.withHour(AFTERNOON_HOUR)));
         }
         out.add(score("v2 auto (08:00: contextual)", "product", test, heldOut, trainArtists, catalog,
                 i -> strategyArtists(app, catalog, "replay-" + rows.users().id(test[i]), "auto", morning)));
@@ -252,94 +253,6 @@ public final class ReplayEvaluation {
         out.addAll(offline(byUser, isTest, posted, test.length, trainArtists, heldOut, catalog));
         progress.accept("done", 1.0);
         return new Report(out, info);
-    }
-
-    /** The session blend's search space: shares of the blend (history and personality share the rest equally). */
-    static final List<BlendFit.Param> SESSION_GRID = List.of(
-            new BlendFit.Param("diversity", new double[] {0, 0.05, 0.1, 0.15, 0.2, 0.3}),
-            new BlendFit.Param("novelty", new double[] {0, 0.05, 0.1, 0.2}),
-            new BlendFit.Param("model_share", new double[] {0.5, 0.7, 0.85, 0.95, 1.0}));
-
-    /**
-     * Fits the session blend on the validation listeners (Recall@50 of their session picks, by coordinate search over
-     * {@link #SESSION_GRID}) and scores the test listeners' sessions with the S-B seed's blend and with the fitted one.
-     * History and personality share what diversity and novelty leave equally, as in the seed: the Last.fm listeners
-     * have no personality profiles, so personality's share passes to history and cannot be fitted here. The cold-start
-     * stages' blends are not fitted either (every replayed listener is four months old).
-     */
-    private List<Row> fitSessions(MixtapeApp app, Engine engine, Catalog catalog, InteractionData rows, int[] posted, int tests,
-                                  List<BitSet> heldOut, List<int[]> train, Map<String, Object> info) {
-        long t0 = System.nanoTime();
-        SessionWeights served = app.listeners().sessionWeights();
-        PersonalityMusicModel personality = new PersonalityMusicModel(catalog);
-        SongKeys songs = new SongKeys(catalog);
-        SessionRecommender.Input[] inputs = new SessionRecommender.Input[posted.length];
-        for (int i = 0; i < posted.length; i++) {
-            inputs[i] = app.listeners().sessionInput("replay-" + rows.users().id(posted[i]), 50);
-        }
-        Function<SessionWeights, SessionRecommender> recommender = w -> new SessionRecommender(engine.space(), personality, songs, w);
-        BlendFit.Result fit = BlendFit.coordinate(sessionPoint(SessionWeights.SEED), SESSION_GRID, p -> {
-            SessionRecommender r = recommender.apply(sessionWeights(served, p));
-            return java.util.stream.IntStream.range(tests, posted.length).parallel()
-                    .mapToDouble(i -> metrics(sessionArtists(catalog, r, inputs[i]), heldOut.get(i), train.get(i))[4]).average().orElse(0);
-        }, 3);
-        SessionWeights fitted = sessionWeights(served, fit.best());
-        int[] test = Arrays.copyOf(posted, tests);
-        List<Row> out = new ArrayList<>();
-        SessionRecommender seed = recommender.apply(SessionWeights.SEED);
-        SessionRecommender best = recommender.apply(fitted);
-        out.add(score("sessions, S-B seed blend " + describe(SessionWeights.SEED), "product", test, heldOut, train, catalog,
-                i -> sessionArtists(catalog, seed, inputs[i])));
-        out.add(score("sessions, blend fitted on validation " + describe(fitted), "product", test, heldOut, train, catalog,
-                i -> sessionArtists(catalog, best, inputs[i])));
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("validation_listeners", posted.length - tests);
-        f.put("objective", "mean Recall@50 of the validation listeners' session picks");
-        f.put("search", "coordinate search, " + fit.passes() + " passes, a move must gain more than " + BlendFit.MIN_GAIN);
-        f.put("start", fit.start());
-        f.put("start_score", round4(fit.startScore()));
-        f.put("fitted", fit.best());
-        f.put("fitted_score", round4(fit.bestScore()));
-        f.put("fitted_weights", Map.of("history", round4(fitted.history()), "personality", round4(fitted.personality()),
-                "diversity", round4(fitted.diversity()), "novelty", round4(fitted.novelty()), "model_share", fitted.modelShare()));
-        f.put("served", describe(served));
-        f.put("trials", fit.trials().stream().map(t -> Map.of("point", t.point(), "recall50", round4(t.score()))).toList());
-        f.put("not_fitted", "personality's share (no profiles in Last.fm: it passes to history), the cold-start stages, FAMILIAR");
-        f.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
-        info.put("session_fit", f);
-        return out;
-    }
-
-    /** The point of the session search space a blend is at: its diversity and novelty shares and its model share. */
-    static Map<String, Double> sessionPoint(SessionWeights w) {
-        double sum = w.history() + w.personality() + w.diversity() + w.novelty();
-        return Map.of("diversity", w.diversity() / sum, "novelty", w.novelty() / sum, "model_share", w.modelShare());
-    }
-
-    /** The blend at {@code p}, keeping {@code base}'s online adjustment bound. */
-    static SessionWeights sessionWeights(SessionWeights base, Map<String, Double> p) {
-        double d = p.get("diversity");
-        double nv = p.get("novelty");
-        double rest = Math.max(0, 1 - d - nv) / 2;
-        return base.withBlend(rest, rest, d, nv, p.get("model_share"));
-    }
-
-    static String describe(SessionWeights w) {
-        return String.format(java.util.Locale.ROOT, "(history %.3g, personality %.3g, diversity %.3g, novelty %.3g, model share %.2f)",
-                w.history(), w.personality(), w.diversity(), w.novelty(), w.modelShare());
-    }
-
-    private static double round4(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
-    }
-
-    /** The primary artists of a session's picks, in order, each once. */
-    private static List<Integer> sessionArtists(Catalog c, SessionRecommender r, SessionRecommender.Input in) {
-        LinkedHashSet<Integer> out = new LinkedHashSet<>();
-        for (SessionRecommender.Pick p : r.recommend(in).picks()) {
-            out.add(c.trackArtists(p.track())[0]);
-        }
-        return new ArrayList<>(out);
     }
 
     /** Feedback rounds of auto's bandit: how many times each feedback listener asks auto and reacts to every pick. */
@@ -473,7 +386,7 @@ public final class ReplayEvaluation {
     }
 
     /** Scores one surface; {@code listFor} gives artists for test listener i, ranked (for a track surface: of its first 20 and 50 tracks). */
-    private Row score(String surface, String kind, int[] test, List<BitSet> heldOut, List<int[]> train, Catalog c,
+    static Row score(String surface, String kind, int[] test, List<BitSet> heldOut, List<int[]> train, Catalog c,
                       Function<Integer, List<Integer>> listFor) {
         double[] sum = new double[7];
         int answered = 0;

@@ -182,7 +182,8 @@ class ConfigLoaderTest {
         MixtapeConfig d = new ConfigLoader(env(), Map.of()).load();
         assertThat(d.listeners().rateLimitPerMinute()).isEqualTo(100);
         assertThat(d.listeners().redisUrl()).isNull();
-        assertThat(d.listeners().hybridWeights()).containsEntry("content", 0.35).containsEntry("contextual", 0.1).hasSize(5);
+        assertThat(d.listeners().hybridWeights()).containsEntry("content", 0.35).containsEntry("collaborative", 0.4)
+                .containsEntry("contextual", 0.1).hasSize(4);
         assertThat(d.listeners().rewards()).isEqualTo(dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT);
 
         MixtapeConfig c = new ConfigLoader(env("MIXTAPE_REDIS_URL", "redis://127.0.0.1:6379", "MIXTAPE_STRATEGY_HYBRID_WEIGHTS",

@@ -49,6 +49,12 @@ class ReplayEvaluationIT {
         assertThat(r.rows()).filteredOn(x -> x.surface().startsWith("sessions, blend fitted on validation")).singleElement()
                 .satisfies(x -> assertThat(x.listeners()).isEqualTo(80));
         assertThat(r.rows()).filteredOn(x -> x.surface().startsWith("sessions, S-B seed blend")).hasSize(1);
+        // hybrid's weights fitted the same way, from the served ones
+        @SuppressWarnings("unchecked")
+        Map<String, Object> hybridFit = (Map<String, Object>) r.info().get("hybrid_fit");
+        assertThat(((Number) hybridFit.get("fitted_score")).doubleValue()).isGreaterThanOrEqualTo(((Number) hybridFit.get("start_score")).doubleValue());
+        assertThat(r.rows()).filteredOn(x -> x.surface().startsWith("v2 hybrid, weights fitted on validation")).singleElement()
+                .satisfies(x -> assertThat(x.failed()).isZero());
         assertThat(ReplayReport.markdown(r)).contains("| sessions | 80 | 0 |").contains("Fitted session blend");
         assertThat(ReplayReport.html(r)).contains("<table>").contains("<td>sessions</td>").contains("mark ials").doesNotContain("NaN");
     }
