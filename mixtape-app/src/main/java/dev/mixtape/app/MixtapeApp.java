@@ -52,6 +52,7 @@ public final class MixtapeApp implements AutoCloseable {
     private final dev.mixtape.app.server.StrategyService strategies;
     private final dev.mixtape.app.server.AutoBanditService autoBandit;
     private final dev.mixtape.app.server.Monitoring monitoring = new dev.mixtape.app.server.Monitoring();
+    private final dev.mixtape.app.server.SpotifyTopRefresher spotifyTop;
     private volatile CompletableFuture<String> models = CompletableFuture.completedFuture("no catalog yet");
 
     private MixtapeApp(MixtapeConfig config) throws IOException {
@@ -99,6 +100,23 @@ public final class MixtapeApp implements AutoCloseable {
         RateLimiter.Limit prefetchLimit = new RateLimiter.Limit(dev.mixtape.app.server.RemoteService.PREFETCH_PER_MINUTE, java.time.Duration.ofMinutes(1));
         dev.mixtape.app.server.RemoteService remote = new dev.mixtape.app.server.RemoteService(config.providers(), engines, remoteCache,
                 monitoring.registry(), redis == null ? new LocalRateLimiter(prefetchLimit) : new RedisRateLimiter(redis, prefetchLimit));
+        // Spotify top lists: imported on request, and again every few hours for listeners who linked a refresh token
+        java.util.concurrent.CompletableFuture<dev.mixtape.storage.jdbc.JdbcSpotifyLinks> spotifyLinks =
+                opening.thenApply(d -> new dev.mixtape.storage.jdbc.JdbcSpotifyLinks(d.dataSource()));
+        dev.mixtape.connectors.provider.ProviderConfig pc = config.providers();
+        dev.mixtape.connectors.spotify.SpotifyUserTokens userTokens = dev.mixtape.connectors.provider.ProviderConfig.parts(pc.kind()).contains("spotify")
+                ? new dev.mixtape.connectors.spotify.SpotifyUserTokens(pc.spotifyAccounts(), pc.spotifyClientId(), pc.spotifyClientSecret(),
+                        java.net.http.HttpClient.newHttpClient())
+                : null;
+        this.spotifyTop = new dev.mixtape.app.server.SpotifyTopRefresher(() -> {
+            if (!spotifyLinks.isDone()) {
+                throw new dev.mixtape.core.StoreUnavailableException("the database is still opening; retry in a moment", null);
+            }
+            return spotifyLinks.join();
+        }, new dev.mixtape.app.server.SpotifyTopImport(remote, listeners, engines, java.time.Clock.systemUTC()), userTokens,
+                java.time.Duration.ofHours(config.listeners().spotifyTopRefreshHours()), java.time.Clock.systemUTC(), monitoring.registry());
+        remote.topLists(spotifyTop);
+        spotifyTop.start();
         this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, experiments, limiter, this::databaseProblem,
                 monitoring, remote, app -> new dev.mixtape.app.learn.ModelRoutes(training).register(app)));
         try {
@@ -276,6 +294,11 @@ public final class MixtapeApp implements AutoCloseable {
         }
     }
 
+    /** Listeners' Spotify top-list imports and links. */
+    public dev.mixtape.app.server.SpotifyTopRefresher spotifyTop() {
+        return spotifyTop;
+    }
+
     @Override
     public void close() {
         server.close();
@@ -283,6 +306,7 @@ public final class MixtapeApp implements AutoCloseable {
         if (autoBandit != null) {
             autoBandit.close();
         }
+        spotifyTop.close();
         listeners.close();
         if (redis != null) {
             redis.close();

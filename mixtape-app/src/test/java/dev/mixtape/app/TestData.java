@@ -34,7 +34,8 @@ public final class TestData {
         Path data = dataDir();
         dev.mixtape.app.config.ListenerConfig l = dev.mixtape.app.config.ListenerConfig.DEFAULT;
         dev.mixtape.app.config.ListenerConfig listeners = new dev.mixtape.app.config.ListenerConfig(null, 1_000_000, l.weights(),
-                l.hybridWeights(), l.rewards(), l.cacheMemoryMb(), new dev.mixtape.app.config.TrainingConfig(0, 0, false), l.autoLearn(), l.autoExplore());
+                l.hybridWeights(), l.rewards(), l.cacheMemoryMb(), new dev.mixtape.app.config.TrainingConfig(0, 0, false), l.autoLearn(), l.autoExplore(),
+                l.spotifyTopRefreshHours());
         return new dev.mixtape.app.config.MixtapeConfig(0, home, data, data.resolve("spotify-tracks-114k/dataset.csv.gz"),
                 "jdbc:h2:file:" + home.resolve("db/mixtape"), "", "", java.util.List.of(), 3, 1000, null, listeners);
     }

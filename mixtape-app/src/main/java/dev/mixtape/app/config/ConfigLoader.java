@@ -64,6 +64,7 @@ public final class ConfigLoader {
         KEYS.put("spotify.api.url", "https://api.spotify.com");
         KEYS.put("spotify.accounts.url", "https://accounts.spotify.com");
         KEYS.put("spotify.audio.features", "false");
+        KEYS.put("spotify.top.refresh.hours", String.valueOf(ListenerConfig.DEFAULT_SPOTIFY_TOP_REFRESH_HOURS));
         KEYS.put("reccobeats.url", "https://api.reccobeats.com");
         KEYS.put("remote.read.timeout.ms", "60000");
         KEYS.put("remote.rate.per.second", "10");
@@ -156,7 +157,8 @@ public final class ConfigLoader {
         }
         return new ListenerConfig(first("redis.url", file).orElse(null), integer("rate.limit.per.minute", file), w, hybrid, rewards,
                 integer("cache.memory.mb", file), new TrainingConfig(integer("model.retrain.events", file), integer("model.retrain.minutes", file),
-                        bool("lastfm.auto.import", file)), bool("auto.learn", file), decimal("auto.explore", file));
+                        bool("lastfm.auto.import", file)), bool("auto.learn", file), decimal("auto.explore", file),
+                integer("spotify.top.refresh.hours", file));
     }
 
     /** {@code name:number,name:number} with names from {@code allowed} and numbers from 0 to 1. */

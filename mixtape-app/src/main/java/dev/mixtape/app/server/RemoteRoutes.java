@@ -1,5 +1,6 @@
 package dev.mixtape.app.server;
 
+import dev.mixtape.core.NotFoundException;
 import dev.mixtape.storage.ratelimit.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -21,11 +22,8 @@ final class RemoteRoutes {
     private final ListenerService listeners;
     private final EngineHolder engines;
 
-    private final SpotifyTopImport topImport;
-
     RemoteRoutes(RemoteService remote, ListenerService listeners, EngineHolder engines) {
         this.remote = remote;
-        this.topImport = new SpotifyTopImport(remote, listeners, engines, java.time.Clock.systemUTC());
         this.listeners = listeners;
         this.engines = engines;
     }
@@ -34,18 +32,52 @@ final class RemoteRoutes {
         app.get("/api/v1/provider", this::provider);
         app.post("/api/v1/users/{id}/prefetch", this::prefetch);
         app.post("/api/v1/users/{id}/spotify/top", this::importTop);
+        app.get("/api/v1/users/{id}/spotify", ctx -> {
+            String userId = ctx.pathParam("id");
+            listeners.userData(userId); // 404 for an unknown listener
+            ctx.json(topLists().status(userId));
+        });
+        app.delete("/api/v1/users/{id}/spotify", ctx -> {
+            String userId = ctx.pathParam("id");
+            listeners.userData(userId);
+            if (!topLists().unlink(userId)) {
+                throw new NotFoundException("listener '" + userId + "' has no Spotify link");
+            }
+            ctx.status(204);
+        });
+    }
+
+    private SpotifyTopRefresher topLists() {
+        SpotifyTopRefresher r = remote.topLists();
+        if (r == null) {
+            throw new IllegalStateException("Spotify top lists are not wired on this server");
+        }
+        return r;
     }
 
     private void importTop(Context ctx) {
         String userId = ctx.pathParam("id");
         listeners.userData(userId); // 404 for an unknown listener, before the limit counts the call
+        com.fasterxml.jackson.databind.JsonNode b = JsonBody.object(ctx.body(), java.util.Set.of("refresh_token"), "{\"refresh_token\": \"...\"} (or no body)");
+        String refreshToken = b.hasNonNull("refresh_token") ? JsonBody.text(b, "refresh_token", "the listener's Spotify refresh token") : null;
+        String accessToken = SpotifyTopImport.requireToken(ctx.header(USER_TOKEN_HEADER));
+        SpotifyTopRefresher lists = topLists();
+        if (refreshToken != null) {
+            lists.checkLinkable(refreshToken); // before anything is imported
+        }
+        // the limit counts calls that reach Spotify: bad requests are answered above without using it
         RateLimiter.Decision d = remote.remoteCallAllowed("spotify-top", userId);
         if (!d.allowed()) {
             ctx.header("Retry-After", Long.toString(d.retryAfterSeconds()));
             throw new ApiException(429, "Spotify top-list imports for listener '" + userId + "' are limited to "
                     + RemoteService.PREFETCH_PER_MINUTE + " per minute; retry in " + d.retryAfterSeconds() + " s");
         }
-        ctx.json(topImport.run(userId, ctx.header(USER_TOKEN_HEADER)));
+        com.fasterxml.jackson.databind.node.ObjectNode out = lists.importer().run(userId, accessToken);
+        if (refreshToken != null) {
+            lists.link(userId, refreshToken);
+        }
+        out.set("link", lists.status(userId));
+        ctx.json(out);
     }
 
     private void provider(Context ctx) {

@@ -41,6 +41,7 @@ public final class RemoteService {
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("prefetch-", 0).factory());
     private final AtomicInteger prefetching = new AtomicInteger();
     private volatile MusicProvider provider;
+    private volatile SpotifyTopRefresher topLists;
 
     public RemoteService(ProviderConfig config, EngineHolder engines, RemoteCache cache, MeterRegistry meters, RateLimiter prefetchLimiter) {
         this.config = config;
@@ -141,6 +142,15 @@ public final class RemoteService {
         if (p.can(MusicProvider.Capability.AUDIO_FEATURES)) {
             p.audioFeatures(all);
         }
+    }
+
+    /** Sets what imports listeners' Spotify top lists and keeps linked ones current. */
+    public void topLists(SpotifyTopRefresher refresher) {
+        this.topLists = refresher;
+    }
+
+    public SpotifyTopRefresher topLists() {
+        return topLists;
     }
 
     /** Prefetches running now. */

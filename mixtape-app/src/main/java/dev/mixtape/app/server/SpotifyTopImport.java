@@ -54,10 +54,7 @@ public final class SpotifyTopImport {
     /** Imports the listener's top lists now; 404 for an unknown listener, 400 for a provider without top lists or a refused token. */
     public ObjectNode run(String userId, String userToken) {
         listeners.userData(userId); // 404 for an unknown listener
-        if (userToken == null || userToken.isBlank()) {
-            throw new InvalidRequestException("importing Spotify top lists needs the listener's Spotify access token (scope user-top-read) in the "
-                    + RemoteRoutes.USER_TOKEN_HEADER + " header");
-        }
+        requireToken(userToken);
         MusicProvider p = remote.provider();
         if (!p.can(MusicProvider.Capability.USER_TOP)) {
             throw new InvalidRequestException("provider " + p.name() + " has no users' top lists: set provider=spotify (or composite) with "
@@ -121,6 +118,15 @@ public final class SpotifyTopImport {
         out.put("events_accepted", accepted);
         out.put("events_already_imported", duplicates);
         return out;
+    }
+
+    /** The access token, stripped; 400 when there is none. */
+    static String requireToken(String userToken) {
+        if (userToken == null || userToken.isBlank()) {
+            throw new InvalidRequestException("importing Spotify top lists needs the listener's Spotify access token (scope user-top-read) in the "
+                    + RemoteRoutes.USER_TOKEN_HEADER + " header");
+        }
+        return userToken.strip();
     }
 
     private static ObjectNode play(String userId, Catalog c, int track, Instant at, String key) {

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +54,17 @@ class SpotifyTopImportIT {
         spotify.stubFor(get(urlPathEqualTo("/v1/me/top/artists")).withHeader("Authorization", equalTo("Bearer user-ann"))
                 .willReturn(json(200, page("artists", artist("0TnOYISbd1XYRBk9myaseg", "Artist Two") + ","
                         + artist("1vCWHaC5f2uS3yhpwWbIA6", "Nobody Here")))));
+        // the refresh-token grant: a good token (rotated on use) and a revoked one
+        spotify.stubFor(post(urlPathEqualTo("/api/token")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                "grant_type=refresh_token&refresh_token=AQ-bea")).willReturn(json(200, "{\"access_token\":\"user-fresh\",\"token_type\":\"Bearer\","
+                + "\"scope\":\"user-top-read\",\"expires_in\":3600,\"refresh_token\":\"AQ-rot-2\"}")));
+        spotify.stubFor(post(urlPathEqualTo("/api/token")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                "grant_type=refresh_token&refresh_token=AQ-cy")).willReturn(json(400,
+                "{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}")));
+        for (String path : new String[] {"/v1/me/top/tracks", "/v1/me/top/artists"}) {
+            spotify.stubFor(get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer user-fresh"))
+                    .willReturn(json(200, page(path.substring(path.lastIndexOf('/') + 1), ""))));
+        }
         spotify.stubFor(get(urlPathEqualTo("/v1/me/top/tracks")).withHeader("Authorization", equalTo("Bearer user-stale"))
                 .willReturn(json(401, "{\"error\":{\"status\":401,\"message\":\"The access token expired\"}}")));
         Path home = Files.createTempDirectory("mixtape-spotify-top-it");
@@ -104,16 +116,76 @@ class SpotifyTopImportIT {
 
     @Test
     void aRefusedTokenAMissingTokenAndAnUnknownListenerAreClearErrors() throws Exception {
-        HttpResponse<String> stale = call("POST", "/api/v1/users/ann/spotify/top", null, "user-stale");
+        assertThat(call("POST", "/api/v1/users", "{\"id\":\"dee\"}", null).statusCode()).isEqualTo(201);
+        HttpResponse<String> stale = call("POST", "/api/v1/users/dee/spotify/top", null, "user-stale");
         assertThat(stale.statusCode()).isEqualTo(400);
         assertThat(stale.body()).contains("rejected the user's access token").contains("The access token expired").doesNotContain("user-stale");
 
-        HttpResponse<String> none = call("POST", "/api/v1/users/ann/spotify/top", null, null);
+        HttpResponse<String> none = call("POST", "/api/v1/users/dee/spotify/top", null, null);
         assertThat(none.statusCode()).isEqualTo(400);
         assertThat(none.body()).contains("X-Spotify-User-Token").contains("user-top-read");
 
         HttpResponse<String> unknown = call("POST", "/api/v1/users/nobody/spotify/top", null, "user-ann");
         assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLinkedListenerIsImportedAgainWithTheirRefreshTokenUntilSpotifyRefusesIt() throws Exception {
+        for (String u : new String[] {"bea", "cy"}) {
+            assertThat(call("POST", "/api/v1/users", "{\"id\":\"" + u + "\"}", null).statusCode()).isEqualTo(201);
+        }
+        JsonNode before = JSON.readTree(call("GET", "/api/v1/users/bea/spotify", null, null).body());
+        assertThat(before.get("linked").asBoolean()).isFalse();
+        assertThat(before.get("refresh_every_hours").asDouble()).isEqualTo(6.0);
+
+        HttpResponse<String> linked = call("POST", "/api/v1/users/bea/spotify/top", "{\"refresh_token\":\"AQ-bea\"}", "user-ann");
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        JsonNode link = JSON.readTree(linked.body()).get("link");
+        assertThat(link.get("linked").asBoolean()).isTrue();
+        assertThat(link.get("state").asText()).isEqualTo("active");
+        java.time.Instant next = java.time.Instant.parse(link.get("next_import_at").asText());
+        assertThat(next).isBetween(java.time.Instant.now().plus(Duration.ofHours(6)).minusSeconds(60), java.time.Instant.now().plus(Duration.ofHours(6)));
+        assertThat(linked.body()).doesNotContain("AQ-bea");
+        assertThat(call("POST", "/api/v1/users/cy/spotify/top", "{\"refresh_token\":\"AQ-cy\"}", "user-ann").statusCode()).isEqualTo(200);
+
+        // nothing is due yet; six hours on, both links are: bea's token is traded and her lists imported again, cy's is refused
+        SpotifyTopRefresher refresher = app.spotifyTop();
+        assertThat(refresher.runDue(java.time.Instant.now())).isZero();
+        spotify.resetRequests();
+        assertThat(refresher.runDue(next.plusSeconds(60))).isEqualTo(1);
+        spotify.verify(postRequestedFor(urlPathEqualTo("/api/token")).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("refresh_token=AQ-bea")));
+        spotify.verify(getRequestedFor(urlPathEqualTo("/v1/me/top/tracks")).withHeader("Authorization", equalTo("Bearer user-fresh")));
+        JsonNode bea = JSON.readTree(call("GET", "/api/v1/users/bea/spotify", null, null).body());
+        assertThat(bea.get("state").asText()).isEqualTo("active");
+        assertThat(bea.get("last_error").isNull()).isTrue();
+        assertThat(java.time.Instant.parse(bea.get("next_import_at").asText())).isAfter(next);
+        JsonNode cy = JSON.readTree(call("GET", "/api/v1/users/cy/spotify", null, null).body());
+        assertThat(cy.get("state").asText()).isEqualTo("stopped");
+        assertThat(cy.get("next_import_at").isNull()).isTrue();
+        assertThat(cy.get("last_error").asText()).contains("invalid_grant").contains("Refresh token revoked");
+
+        // the rotated refresh token is the one used next time
+        spotify.resetRequests();
+        assertThat(refresher.runDue(next.plus(Duration.ofHours(7)))).isZero(); // the rotated token has no stub: a transient failure
+        spotify.verify(postRequestedFor(urlPathEqualTo("/api/token")).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing("refresh_token=AQ-rot-2")));
+        assertThat(JSON.readTree(call("GET", "/api/v1/users/bea/spotify", null, null).body()).get("last_error").asText()).startsWith("retrying");
+
+        assertThat(call("DELETE", "/api/v1/users/cy/spotify", null, null).statusCode()).isEqualTo(204);
+        assertThat(call("DELETE", "/api/v1/users/cy/spotify", null, null).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(call("GET", "/api/v1/users/cy/spotify", null, null).body()).get("linked").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aBadBodyIsAClearErrorAndImportsNothing() throws Exception {
+        assertThat(call("POST", "/api/v1/users", "{\"id\":\"eve\"}", null).statusCode()).isEqualTo(201);
+        HttpResponse<String> wrongType = call("POST", "/api/v1/users/eve/spotify/top", "{\"refresh_token\":5}", "user-ann");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("refresh_token");
+        HttpResponse<String> unknown = call("POST", "/api/v1/users/eve/spotify/top", "{\"token\":\"x\"}", "user-ann");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown field 'token'");
     }
 
     static HttpResponse<String> call(String method, String path, String body, String userToken) throws Exception {

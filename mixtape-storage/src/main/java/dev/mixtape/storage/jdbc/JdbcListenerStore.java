@@ -114,6 +114,7 @@ public final class JdbcListenerStore implements ListenerStore {
                     "DELETE FROM personality_profiles WHERE user_id = ?",
                     "DELETE FROM session_recommendations WHERE user_id = ?",
                     "DELETE FROM experiment_impressions WHERE user_id = ?",
+                    "DELETE FROM spotify_links WHERE user_id = ?",
                     "DELETE FROM listeners WHERE id = ?"}) {
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
                         ps.setString(1, id);

@@ -49,7 +49,8 @@ abstract class JdbcListenerStoreContract extends ListenerStoreContractTest {
                 "SELECT COUNT(*) FROM listening_history WHERE user_id = ?",
                 "SELECT COUNT(*) FROM personality_profiles WHERE user_id = ?",
                 "SELECT COUNT(*) FROM session_recommendations WHERE user_id = ?",
-                "SELECT COUNT(*) FROM experiment_impressions WHERE user_id = ?"}) {
+                "SELECT COUNT(*) FROM experiment_impressions WHERE user_id = ?",
+                "SELECT COUNT(*) FROM spotify_links WHERE user_id = ?"}) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, userId);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -60,6 +61,45 @@ abstract class JdbcListenerStoreContract extends ListenerStoreContractTest {
             }
         }
         return n;
+    }
+
+    @Test
+    void spotifyLinksAreDueInOrderRecordImportsAndGoWithTheirListener() throws Exception {
+        dev.mixtape.storage.jdbc.JdbcSpotifyLinks links = new dev.mixtape.storage.jdbc.JdbcSpotifyLinks(db.dataSource());
+        store.createUser("sp-a", NOW);
+        store.createUser("sp-b", NOW);
+        links.link("sp-a", "refresh-a", NOW, NOW.plusSeconds(100));
+        links.link("sp-b", "refresh-b", NOW, NOW.plusSeconds(50));
+        assertThat(links.due(NOW.plusSeconds(10), 10)).isEmpty();
+        assertThat(links.due(NOW.plusSeconds(200), 10)).extracting(dev.mixtape.storage.jdbc.JdbcSpotifyLinks.Link::userId)
+                .containsExactly("sp-b", "sp-a");
+        assertThat(links.due(NOW.plusSeconds(200), 1)).hasSize(1);
+
+        // an import that worked: its time, the next, and a rotated token; one that failed keeps the last good time
+        links.imported("sp-a", NOW.plusSeconds(100), NOW.plusSeconds(21_700), null, "refresh-a2");
+        var a = links.get("sp-a").orElseThrow();
+        assertThat(a.refreshToken()).isEqualTo("refresh-a2");
+        assertThat(a.lastImportAt()).isEqualTo(NOW.plusSeconds(100));
+        assertThat(a.nextImportAt()).isEqualTo(NOW.plusSeconds(21_700));
+        assertThat(a.toString()).doesNotContain("refresh-a2");
+        links.imported("sp-a", NOW.plusSeconds(200), null, "Spotify refused the refresh token (invalid_grant)", null);
+        a = links.get("sp-a").orElseThrow();
+        assertThat(a.nextImportAt()).isNull();
+        assertThat(a.lastImportAt()).isEqualTo(NOW.plusSeconds(100));
+        assertThat(a.lastError()).contains("invalid_grant");
+        assertThat(links.due(NOW.plusSeconds(1_000_000), 10)).extracting(dev.mixtape.storage.jdbc.JdbcSpotifyLinks.Link::userId)
+                .containsExactly("sp-b");
+        // linking again replaces the token and clears the error
+        links.link("sp-a", "refresh-a3", NOW.plusSeconds(300), NOW.plusSeconds(300));
+        a = links.get("sp-a").orElseThrow();
+        assertThat(a.refreshToken()).isEqualTo("refresh-a3");
+        assertThat(a.lastError()).isNull();
+
+        assertThat(links.unlink("sp-b")).isTrue();
+        assertThat(links.unlink("sp-b")).isFalse();
+        assertThat(store.deleteUser("sp-a")).isTrue();
+        assertThat(links.get("sp-a")).isEmpty();
+        assertThat(rowsMentioning("sp-a")).isZero();
     }
 
     static ListeningEvent outcome(String user, String track, EventType type, long ms, String recommendation, int i) {
