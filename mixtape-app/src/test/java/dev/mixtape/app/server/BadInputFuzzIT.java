@@ -60,7 +60,7 @@ class BadInputFuzzIT {
         t.add(new String[] {"POST", "/api/v1/experiments", "{\"name\":\"fuzz-exp\",\"variants\":[{\"name\":\"a\",\"strategy\":"
                 + "\"content\",\"weight\":0.5},{\"name\":\"b\",\"strategy\":\"hybrid\",\"weight\":0.5}]}"});
         t.add(new String[] {"POST", "/api/v1/users/fuzz-user/prefetch", "{}"});
-        t.add(new String[] {"POST", "/api/v1/users/fuzz-user/spotify/top", "{}"});
+        t.add(new String[] {"POST", "/api/v1/users/fuzz-user/spotify/top", "{\"refresh_token\":\"AQ-fuzz\"}"});
         return t;
     }
 
