@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "mixtape bench", mixinStandardHelpOptions = true, version = "mixtape-bench 0.1.0",
         description = "Benchmarks and load drivers for mixtape (see docs/BENCHMARKS.md).",
         subcommands = {BenchMain.Recommend.class, BenchMain.Http.class, BenchMain.Import.class, BenchMain.Playlist.class, BenchMain.Cf.class,
-            BenchMain.Sessions.class, BenchMain.FoldIn.class, BenchMain.Train.class, BenchMain.Events.class, BenchMain.Users.class, BenchMain.Strategies.class, BenchMain.Remote.class})
+            BenchMain.Sessions.class, BenchMain.FoldIn.class, BenchMain.Train.class, BenchMain.Events.class, BenchMain.Users.class, BenchMain.Strategies.class, BenchMain.Remote.class, BenchMain.Swap.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -233,6 +233,45 @@ public final class BenchMain implements Runnable {
         public Integer call() throws Exception {
             return HttpLoad.run(new HttpLoad.Options(url, connections, duration, warmup, maxRequests, timeout, queries,
                     seed, seeds, catalog, token), System.out);
+        }
+    }
+
+    @Command(name = "swap", mixinStandardHelpOptions = true,
+            description = {"A listening-model swap under HTTP load, on a running 'mixtape serve' with a listening model.",
+                "Runs the /v1/recommendations load of 'bench http' and, --train-at into it, asks the server to retrain",
+                "(POST /api/v1/models/train), then follows the job until the new model serves. Prints the load's report,",
+                "a per-second table and the phases (before training, while training, 2 s around the swap).",
+                "Exit code: 0 when no request failed and the swap's p99 stayed within the baseline p99 + 10 ms,",
+                "1 otherwise, 2 could not run."})
+    static final class Swap implements Callable<Integer> {
+        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+                description = "Base URL of the server (default: ${DEFAULT-VALUE}); must be a loopback address.")
+        String url;
+
+        @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "16",
+                description = "Concurrent connections = requests in flight (default: ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = {"-d", "--duration"}, paramLabel = "TIME", defaultValue = "60s",
+                description = "Measured duration; the training must finish inside it (default: ${DEFAULT-VALUE}).")
+        Duration duration;
+
+        @Option(names = "--train-at", paramLabel = "TIME", defaultValue = "10s",
+                description = "When into the measured phase to ask for the retraining (default: ${DEFAULT-VALUE}).")
+        Duration trainAt;
+
+        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "5s",
+                description = "Warm-up before measuring, not counted (default: ${DEFAULT-VALUE}).")
+        Duration warmup;
+
+        @Option(names = "--token", paramLabel = "KEY",
+                description = "Bearer token to send, if the server has API keys (default: $MIXTAPE_BENCH_TOKEN).")
+        String token = System.getenv("MIXTAPE_BENCH_TOKEN");
+
+        @Override
+        public Integer call() throws Exception {
+            return SwapUnderLoad.run(new HttpLoad.Options(url, connections, duration, warmup, 50_000_000L, Duration.ofSeconds(10), 256,
+                    20241127L, HttpLoad.SeedSource.AUTO, null, token), trainAt, System.out);
         }
     }
 

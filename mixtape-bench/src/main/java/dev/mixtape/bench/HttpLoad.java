@@ -57,7 +57,7 @@ public final class HttpLoad {
     /** The outcome of the measured phase. */
     public record Result(long completed, long errors, long non200, Map<Integer, Long> statuses, double seconds,
                          long[] sortedNanos, int connections, long connects, long retries, int peakInFlight,
-                         List<String> errorSamples) {
+                         List<String> errorSamples, Timeline timeline) {
         public double requestsPerSecond() {
             return seconds > 0 ? completed / seconds : 0;
         }
@@ -81,6 +81,16 @@ public final class HttpLoad {
             }
             return sum / sortedNanos.length / 1e6;
         }
+    }
+
+    /**
+     * Every measured exchange in the order the workers recorded them: when it ended (nanoseconds after the measured phase
+     * began, {@code measureStartNanos} on {@link System#nanoTime}'s clock) and its latency in nanoseconds, or
+     * {@link #ERROR} for an I/O error and {@link #NON_200} for another status.
+     */
+    public record Timeline(long measureStartNanos, long[] endNanos, long[] latencyNanos) {
+        public static final long ERROR = -1;
+        public static final long NON_200 = -2;
     }
 
     /** A usage problem (bad target, unreachable server, server not ready, queries rejected). */
@@ -142,6 +152,17 @@ public final class HttpLoad {
 
     /** Runs the load and prints the report; returns the exit code (0 clean, 1 errors or non-200 answers). */
     public static int run(Options o, PrintStream out) throws SetupException, IOException, InterruptedException {
+        Result r = measure(o, out, null);
+        print(r, out);
+        return r.errors() == 0 && r.non200() == 0 ? 0 : 1;
+    }
+
+    /**
+     * Runs the load and returns what it measured. {@code during}, when given, starts on its own thread as the measured
+     * phase begins, with that moment on {@link System#nanoTime}'s clock (for actions under load, such as a model swap).
+     */
+    public static Result measure(Options o, PrintStream out, java.util.function.LongConsumer during)
+            throws SetupException, IOException, InterruptedException {
         validate(o);
         Target target = target(o.url());
         int timeout = (int) Math.min(Integer.MAX_VALUE, o.timeout().toMillis());
@@ -170,9 +191,7 @@ public final class HttpLoad {
         }
         out.printf("load: %s, %d connections, %d distinct queries, warm-up %s, then at most %s or %,d requests%n",
                 o.url(), o.connections(), requests.length, human(o.warmup()), human(o.duration()), o.maxRequests());
-        Result r = load(target, requests, o, timeout);
-        print(r, out);
-        return r.errors() == 0 && r.non200() == 0 ? 0 : 1;
+        return load(target, requests, o, timeout, during);
     }
 
     private static void validate(Options o) throws SetupException {
@@ -286,7 +305,8 @@ public final class HttpLoad {
                 requests.length, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static Result load(Target target, byte[][] requests, Options o, int timeout) throws InterruptedException, SetupException {
+    private static Result load(Target target, byte[][] requests, Options o, int timeout, java.util.function.LongConsumer during)
+            throws InterruptedException, SetupException {
         int n = o.connections();
         Worker[] workers = new Worker[n];
         Shared shared = new Shared(requests, o.maxRequests(), n);
@@ -312,8 +332,22 @@ public final class HttpLoad {
         shared.measureStart = now + o.warmup().toNanos();
         shared.deadline = shared.measureStart + o.duration().toNanos();
         shared.go.countDown();
+        Thread action = null;
+        if (during != null) {
+            long start = shared.measureStart;
+            action = Thread.ofPlatform().name("load-action").daemon().start(() -> {
+                long wait = start - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                during.accept(start);
+            });
+        }
         for (Thread t : threads) {
             t.join();
+        }
+        if (action != null) {
+            action.join();
         }
         long last = shared.measureStart;
         long completed = 0;
@@ -339,13 +373,24 @@ public final class HttpLoad {
         }
         long[] all = new long[total];
         int k = 0;
+        int events = 0;
         for (Worker w : workers) {
             System.arraycopy(w.latencies, 0, all, k, w.count);
             k += w.count;
+            events += w.events;
+        }
+        long[] ends = new long[events];
+        long[] lats = new long[events];
+        int e = 0;
+        for (Worker w : workers) {
+            for (int i = 0; i < w.events; i++) {
+                ends[e] = w.eventEnds[i] - shared.measureStart;
+                lats[e++] = w.eventLatencies[i];
+            }
         }
         Arrays.sort(all);
         return new Result(completed, errors, non200, statuses, (last - shared.measureStart) / 1e9, all, n, connects,
-                retries, shared.peakInFlight.get(), samples);
+                retries, shared.peakInFlight.get(), samples, new Timeline(shared.measureStart, ends, lats));
     }
 
     /** State shared by the workers. */
@@ -375,6 +420,10 @@ public final class HttpLoad {
         final Http1Connection connection;
         long[] latencies = new long[4096];
         int count;
+        /** Every measured exchange: its end and latency (or Timeline.ERROR / NON_200). */
+        long[] eventEnds = new long[4096];
+        long[] eventLatencies = new long[4096];
+        int events;
         long errors;
         long non200;
         long lastEnd;
@@ -440,11 +489,13 @@ public final class HttpLoad {
                         non200++;
                         statuses.merge(r.status(), 1L, Long::sum);
                     }
+                    event(end, r.status() == 200 ? end - start : Timeline.NON_200);
                 }
             } catch (IOException | RuntimeException e) {
                 if (record) {
                     errors++;
                     lastEnd = System.nanoTime();
+                    event(lastEnd, Timeline.ERROR);
                     if (firstError == null) {
                         firstError = e.toString();
                     }
@@ -453,6 +504,15 @@ public final class HttpLoad {
             } finally {
                 shared.inFlight.decrementAndGet();
             }
+        }
+
+        private void event(long end, long latency) {
+            if (events == eventEnds.length) {
+                eventEnds = Arrays.copyOf(eventEnds, events * 2);
+                eventLatencies = Arrays.copyOf(eventLatencies, events * 2);
+            }
+            eventEnds[events] = end;
+            eventLatencies[events++] = latency;
         }
 
         /** After an I/O error, a breath before reconnecting, so a dead server is not spun on. */

@@ -44,6 +44,7 @@ public final class CollaborativeModels implements CollaborativeSource {
     private record Folded(String state, ListeningModel.Folded value) {}
 
     private final Runnable onArtistsChanged;
+    private volatile EmbeddingsSwap onEmbeddingsSwap;
     private final FeatureSpace space;
     private final Scenes scenes;
     private volatile ArtistTags tags;
@@ -63,6 +64,26 @@ public final class CollaborativeModels implements CollaborativeSource {
         this.space = space;
         this.scenes = scenes;
         this.onArtistsChanged = onArtistsChanged;
+    }
+
+    /**
+     * Told, on the swapping thread, that new embeddings ({@code next}, null for none) are about to serve: what it returns
+     * runs right after they do. The engine uses it to compute its hottest cached answers under the new embeddings before
+     * the swap and to put them in place right after it, so that the swap does not send every request to a cold cache at
+     * once.
+     */
+    public interface EmbeddingsSwap {
+        Runnable preparing(ArtistEmbeddings next);
+    }
+
+    /** Sets what prepares the swaps of the embeddings (by default answers built on the old ones are dropped: {@code onArtistsChanged}). */
+    public void onEmbeddingsSwap(EmbeddingsSwap swap) {
+        this.onEmbeddingsSwap = swap;
+    }
+
+    private Runnable preparing(ArtistEmbeddings next) {
+        EmbeddingsSwap s = onEmbeddingsSwap;
+        return s == null ? onArtistsChanged : s.preparing(next);
     }
 
     /**
@@ -126,7 +147,17 @@ public final class CollaborativeModels implements CollaborativeSource {
 
     /** Fits the embeddings on the listening model served (none without one); a failure keeps serving without them. */
     private synchronized void refit() {
-        ListeningModel m = listening;
+        Fit f = fit(listening);
+        Runnable after = preparing(f.embeddings());
+        embeddings = f.embeddings();
+        embeddingsStatus = f.why();
+        after.run();
+    }
+
+    private record Fit(ArtistEmbeddings embeddings, String why) {}
+
+    /** The embeddings fitted on {@code m} (null without one, or when the fit fails: {@code why} says so). */
+    private Fit fit(ListeningModel m) {
         ArtistEmbeddings fitted = null;
         String why;
         if (m == null) {
@@ -141,9 +172,7 @@ public final class CollaborativeModels implements CollaborativeSource {
                 org.slf4j.LoggerFactory.getLogger(CollaborativeModels.class).atWarn().log(why);
             }
         }
-        embeddings = fitted;
-        embeddingsStatus = why;
-        onArtistsChanged.run();
+        return new Fit(fitted, why);
     }
 
     /** The artist neighbours, or null while none are loaded. */
@@ -183,7 +212,11 @@ public final class CollaborativeModels implements CollaborativeSource {
     }
 
     /**
-     * Serves {@code model} (null: none) from now on; requests that already read the old one finish on it.
+     * Serves {@code model} (null: none) from now on; requests that already read the old one finish on it. Its artist
+     * embeddings are fitted first, on the caller's thread (the trainer's), and the answers that depend on them prepared
+     * ({@link EmbeddingsSwap}); then model and embeddings are swapped in together (a few field writes), so no request
+     * sees the new model with the old embeddings and the fit's CPU is not spent while the new model already serves
+     * ({@code mixtape bench swap}, docs/BENCHMARKS.md).
      *
      * @throws IllegalArgumentException when it was trained for another catalog
      */
@@ -191,11 +224,17 @@ public final class CollaborativeModels implements CollaborativeSource {
         if (model != null && model.catalog() != catalog) {
             throw new IllegalArgumentException("the listening model was built for another catalog");
         }
-        this.listening = model;
-        this.listeningStatus = why;
+        Fit f = fit(model);
+        Runnable after = preparing(f.embeddings());
+        synchronized (this) {
+            this.listening = model;
+            this.listeningStatus = why;
+            embeddings = f.embeddings();
+            embeddingsStatus = f.why();
+        }
         // entries of the old version are never served (their state names it); dropping them frees the memory now
         folded.invalidateAll();
-        refit();
+        after.run();
     }
 
     /**

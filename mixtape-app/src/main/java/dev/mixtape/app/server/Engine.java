@@ -24,6 +24,8 @@ public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related
                      TrackJsonCache trackJson, Cache<SeedQuery, SeedResult> results, PlaylistGenerator playlists,
                      CollaborativeModels cf) {
     public static final int DEFAULT_RESULT_CACHE = 10_000;
+    /** Cached answers recomputed under new embeddings before they serve (the hottest; the rest are dropped). */
+    static final int WARM_ON_SWAP = 1_000;
 
     public static Engine of(Catalog catalog) {
         return of(catalog, DEFAULT_RESULT_CACHE);
@@ -39,6 +41,27 @@ public record Engine(Catalog catalog, FeatureSpace space, RelatedArtists related
         // the seed recommender draws from the collaborative neighbours: answers cached before a new artist model
         // arrived are dropped when it does
         CollaborativeModels cf = new CollaborativeModels(space, genres.scenes(), results == null ? () -> {} : results::invalidateAll);
+        if (results != null) {
+            // a swap of the embeddings (with every listening model) would send every cached query to the recommender at once:
+            // the hottest are computed under the new embeddings first, and put in place as they start serving
+            cf.onEmbeddingsSwap(next -> {
+                SeedRecommender warm = new SeedRecommender(space, genres, related,
+                        CollaborativeModels.kin(cf::kin, cf::covers, () -> next, related, () -> cf.artists() != null));
+                java.util.Map<SeedQuery, SeedResult> answers = new java.util.HashMap<>();
+                for (SeedQuery q : results.policy().eviction().map(e -> e.hottest(WARM_ON_SWAP).keySet())
+                        .orElse(java.util.Set.copyOf(results.asMap().keySet()))) {
+                    try {
+                        answers.put(q, warm.recommend(q));
+                    } catch (RuntimeException e) {
+                        // a query that no longer answers is simply not kept
+                    }
+                }
+                return () -> {
+                    results.invalidateAll();
+                    results.putAll(answers);
+                };
+            });
+        }
         dev.mixtape.algo.content.ArtistKin kin = cf.kinOrBorrowed(related);
         return new Engine(catalog, space, related, new SeedRecommender(space, genres, related, kin),
                 new TrackJsonCache(catalog.size(), TrackJsonCache.DEFAULT_MAX_ENTRIES), results,

@@ -36,6 +36,25 @@ class EngineTest {
     }
 
     @Test
+    void aListeningModelSwapRecomputesTheCachedAnswersBeforeItServesInsteadOfDroppingThem() {
+        Engine e = Engine.of(ServerBehaviourIT.tinyCatalog(), 10);
+        SeedQuery q1 = SeedQuery.of(List.of("t1"), List.of(), List.of(), 5);
+        SeedQuery q2 = SeedQuery.of(List.of(), List.of(), List.of("pop"), 5);
+        SeedResult before = e.recommend(q1);
+        e.recommend(q2);
+        // a swap of the listening model (here to none) swaps the embeddings the answers borrow through: the cached
+        // answers are recomputed under the new ones first, so the next requests are hits, not a stampede of misses
+        e.cf().listening(null, "none for the test");
+        assertThat(e.results().asMap()).containsOnlyKeys(q1, q2);
+        SeedResult after = e.results().getIfPresent(q1);
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.tracks()).containsExactly(e.recommender().recommend(q1).tracks());
+        long hits = e.results().stats().hitCount();
+        assertThat(e.recommend(q1)).isSameAs(after);
+        assertThat(e.results().stats().hitCount()).isEqualTo(hits + 1);
+    }
+
+    @Test
     void sizeZeroComputesEveryTime() {
         Engine e = Engine.of(ServerBehaviourIT.tinyCatalog(), 0);
         SeedQuery q = SeedQuery.of(List.of(), List.of(), List.of("pop"), 5);
