@@ -259,11 +259,13 @@ public final class ReplayEvaluation {
     static final int BANDIT_ROUNDS = 4;
 
     /**
-     * Auto learning from outcomes. The test listeners are split in two: the even-numbered ones ask {@code auto} at 08:00
-     * {@value #BANDIT_ROUNDS} times and react to each answer as their held-out listening says (a like for a track by an
-     * artist they hold out, a skip otherwise, each naming the answer's recommendation id), and the bandit reads the
-     * counts after each round; the odd-numbered ones are scored at 08:00 before and after. Feedback listeners are not
-     * scored (their held-out artists are now in their history).
+     * Auto learning from outcomes. The test listeners are split in two: the even-numbered ones give feedback in
+     * {@value #BANDIT_ROUNDS} rounds, each round a different quarter of them asking {@code auto} at 08:00 once and reacting
+     * to each answer as their held-out listening says (a like for a track by an artist they hold out, a skip otherwise,
+     * each naming the answer's recommendation id), and the bandit reads the counts after each round; the odd-numbered
+     * ones are scored at 08:00 before and after. Every feedback listener answers once, so the rounds are alike (a listener
+     * asked again would find the held-out artists they liked already in their history, and every arm would look worse
+     * from round to round). Feedback listeners are not scored.
      */
     private List<Row> autoLearning(MixtapeApp app, AutoBanditService bandit, Catalog catalog, InteractionData rows, int[] test,
                                    List<BitSet> heldOut, List<int[]> trainArtists, String time, Map<String, Object> info) {
@@ -279,7 +281,8 @@ public final class ReplayEvaluation {
         long likes = 0;
         long skips = 0;
         for (int round = 0; round < BANDIT_ROUNDS; round++) {
-            for (int i : feedback) {
+            for (int k = round; k < feedback.length; k += BANDIT_ROUNDS) {
+                int i = feedback[k];
                 String user = "replay-" + rows.users().id(test[i]);
                 JsonNode answer = strategyAnswer(app, user, "auto", time);
                 ObjectNode body = json.createObjectNode();
