@@ -1,7 +1,7 @@
 package dev.mixtape.bench;
 
-import dev.mixtape.algo.strategy.Filters;
-import dev.mixtape.algo.strategy.Reranker;
+import dev.mixtape.algo.rerank.Filters;
+import dev.mixtape.algo.rerank.Reranker;
 import dev.mixtape.algo.strategy.StrategyEngine;
 import dev.mixtape.algo.strategy.StrategyRequest;
 import dev.mixtape.algo.strategy.UserContext;

@@ -190,6 +190,20 @@ public final class Catalog {
         return artistTracks[artist];
     }
 
+    /**
+     * The artist's {@code nth} most popular track (0 the most popular) among those on which it is the primary artist (its own
+     * tracks, not its features) and that {@code allowed} accepts; -1 when there are not that many.
+     */
+    public int ownTrack(int artist, java.util.function.IntPredicate allowed, int nth) {
+        int seen = 0;
+        for (int t : artistTracks[artist]) {
+            if (trackArtists(t)[0] == artist && allowed.test(t) && seen++ == nth) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
     /** The artist's genres, most frequent among its tracks first. Shared: do not modify. */
     public int[] artistGenres(int artist) {
         return artistGenres[artist];

@@ -61,6 +61,20 @@ class CatalogTest {
     }
 
     @Test
+    void ownTracksAreTheArtistsAsPrimaryArtistMostPopularFirst() {
+        Catalog c = small();
+        int daft = c.artistIndexOf(artistId("Daft Punk"));
+        int pharrell = c.artistIndexOf(artistId("Pharrell Williams"));
+        assertThat(c.ownTrack(daft, t -> true, 0)).isEqualTo(2);
+        assertThat(c.ownTrack(daft, t -> true, 1)).isZero();
+        assertThat(c.ownTrack(daft, t -> t != 2, 0)).isZero();
+        assertThat(c.ownTrack(daft, t -> true, 4)).isEqualTo(-1);
+        // "Get Lucky" is Daft Punk's, featuring Pharrell: only "Happy" is his own
+        assertThat(c.ownTrack(pharrell, t -> true, 0)).isEqualTo(3);
+        assertThat(c.ownTrack(pharrell, t -> true, 1)).isEqualTo(-1);
+    }
+
+    @Test
     void artistGenresAreOrderedByFrequency() {
         Catalog c = small();
         int daft = c.artistIndexOf(artistId("Daft Punk"));

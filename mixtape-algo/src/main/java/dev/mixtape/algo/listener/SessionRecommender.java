@@ -6,6 +6,9 @@ import dev.mixtape.algo.content.SongKeys;
 import dev.mixtape.algo.content.TopK;
 import dev.mixtape.algo.learn.ArtistScores;
 import dev.mixtape.algo.personality.PersonalityMusicModel;
+import dev.mixtape.algo.rerank.Filters;
+import dev.mixtape.algo.rerank.Reranker;
+import dev.mixtape.algo.rerank.Scored;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.listener.HistoryEntry;
 import dev.mixtape.core.listener.Listener;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +40,11 @@ import java.util.SplittableRandom;
  *       they already play count {@value #FAMILIAR}) + the rest × audio similarity; without one, audio similarity alone
  *       (cosine over standardised audio features against the listener's profile, mapped to 0–1), personality match P ({@link PersonalityMusicModel}), diversity
  *       D (1 − similarity to the picks already made), novelty N (1 − popularity), popularity; weighted by
- *       the {@link ColdStartStage}, then multiplied by 1 + the {@link GenreFeedback} adjustment (±5%).
+ *       the {@link ColdStartStage}; the blend of all but D is multiplied by 1 + the {@link GenreFeedback} adjustment (±5%)
+ *       (until 2026-12-07 D was multiplied too: a difference of at most 5% of D's weight).
  *       A component the listener has no data for (no history, no profile) passes its weight on.</li>
- *   <li><b>Selection</b>: greedy, so D sees the picks made so far; at most two tracks per artist.</li>
+ *   <li><b>Selection</b>: the shared {@link Reranker}, greedy, so D sees the picks made so far; at most two tracks per
+ *       artist.</li>
  *   <li><b>Explanation</b>: the component that contributed most names its reason (which history track,
  *       which trait, popularity, novelty).</li>
  * </ol>
@@ -69,6 +75,7 @@ public final class SessionRecommender {
     private final SessionWeights weights;
     /** Track indices by popularity, most popular first (the top 5,000). */
     private final int[] popular;
+    private final Reranker reranker;
 
     public SessionRecommender(FeatureSpace space, PersonalityMusicModel personality, SongKeys songs, SessionWeights weights) {
         this.catalog = space.catalog();
@@ -82,6 +89,7 @@ public final class SessionRecommender {
             top.offer(t, catalog.popularity(t));
         }
         this.popular = top.sortedIds();
+        this.reranker = new Reranker(catalog, features);
     }
 
     public SessionWeights weights() {
@@ -202,42 +210,26 @@ public final class SessionRecommender {
             c++;
         }
 
-        // greedy selection with diversity against the picks so far and an artist cap
+        // the shared re-ranker: greedy, with diversity against the picks so far and an artist cap; it maximises
+        // relevance - wd * similarity when λ = best / (best + wd)
         int size = Math.min(in.size(), m);
         double wd = blend.get("diversity");
-        double[] maxSim = new double[m];
-        boolean[] taken = new boolean[m];
-        Map<Integer, Integer> perArtist = new HashMap<>();
-        List<Pick> picks = new ArrayList<>(size);
-        for (int k = 0; k < size; k++) {
-            int bestI = -1;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < m; i++) {
-                if (taken[i] || perArtist.getOrDefault(catalog.trackArtists(cand[i])[0], 0) >= PER_ARTIST) {
-                    continue;
-                }
-                double s = (base[i] + wd * (1 - maxSim[i])) * (1 + adj[i]);
-                if (s > bestScore || (s == bestScore && cand[i] < cand[bestI])) {
-                    bestScore = s;
-                    bestI = i;
-                }
-            }
-            if (bestI < 0) {
-                break;
-            }
-            taken[bestI] = true;
-            int t = cand[bestI];
-            perArtist.merge(catalog.trackArtists(t)[0], 1, Integer::sum);
-            picks.add(explain(in, cf, bestI, t, bestScore, source[bestI], blend, hs, ps, pop, nov, 1 - maxSim[bestI], adj, traits));
-            for (int i = 0; i < m; i++) {
-                if (!taken[i]) {
-                    double sim = (1 + features.cosine(t, cand[i])) / 2;
-                    if (sim > maxSim[i]) {
-                        maxSim[i] = sim;
-                    }
-                }
-            }
+        List<Scored> pool = new ArrayList<>(m);
+        Map<Integer, Integer> indexOf = new HashMap<>(m * 2);
+        double best = 0;
+        for (int i = 0; i < m; i++) {
+            double relevance = base[i] * (1 + adj[i]);
+            pool.add(new Scored(cand[i], relevance, null, null));
+            indexOf.put(cand[i], i);
+            best = Math.max(best, relevance);
         }
+        double lambda = wd <= 0 ? 1 : best / (best + wd);
+        List<Pick> picks = new ArrayList<>(size);
+        reranker.select(pool, new ArrayList<>(size), new HashSet<>(), size, Filters.NONE, lambda, PER_ARTIST, (p, similarity) -> {
+            int i = indexOf.get(p.track());
+            double diversity = 1 - similarity;
+            picks.add(explain(in, cf, i, p.track(), p.score() + wd * diversity, source[i], blend, hs, ps, pop, nov, diversity, adj, traits));
+        });
         return new Result(stage, List.copyOf(picks), m, Map.copyOf(bySource), blend);
     }
 
@@ -263,11 +255,9 @@ public final class SessionRecommender {
         int m = 0;
         for (int[] group : new int[][] {fresh, familiar}) {
             for (int a : group) {
-                for (int t : catalog.artistTracks(a)) {
-                    if (catalog.trackArtists(t)[0] == a && !taste.heard(t)) { // the artist's own tracks, not their features
-                        out[m++] = t;
-                        break;
-                    }
+                int t = catalog.ownTrack(a, x -> !taste.heard(x), 0);
+                if (t >= 0) {
+                    out[m++] = t;
                 }
             }
         }

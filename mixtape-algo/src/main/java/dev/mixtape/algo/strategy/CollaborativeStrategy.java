@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.rerank.Scored;
 import dev.mixtape.algo.listener.Taste;
 import dev.mixtape.algo.cf.ArtistNeighbours;
 import dev.mixtape.algo.content.FeatureSpace;
@@ -194,16 +195,10 @@ public final class CollaborativeStrategy implements Strategy {
                     break;
                 }
                 int a = artists[i];
-                int taken = 0;
-                for (int t : c.artistTracks(a)) {
-                    if (c.trackArtists(t)[0] == a && allowed.test(t)) { // the artist's own tracks, not their features
-                        if (taken == round) {
-                            double s = scores.normalised(a) * (round == 0 ? 1 : 0.5);
-                            out.add(new Scored(t, s, scores.explain(a), Map.of("collaborative", s)));
-                            break;
-                        }
-                        taken++;
-                    }
+                int t = c.ownTrack(a, allowed, round);
+                if (t >= 0) {
+                    double s = scores.normalised(a) * (round == 0 ? 1 : 0.5);
+                    out.add(new Scored(t, s, scores.explain(a), Map.of("collaborative", s)));
                 }
             }
         }

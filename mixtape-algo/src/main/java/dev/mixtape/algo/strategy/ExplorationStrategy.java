@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.rerank.Scored;
 import dev.mixtape.algo.listener.Taste;
 import dev.mixtape.algo.listener.GenreFeedback;
 import dev.mixtape.core.Catalog;

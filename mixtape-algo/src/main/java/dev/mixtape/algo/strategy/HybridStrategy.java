@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.rerank.Scored;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;
 import java.util.ArrayList;

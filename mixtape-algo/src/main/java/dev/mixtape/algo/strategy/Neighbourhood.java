@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.rerank.Scored;
 import dev.mixtape.algo.learn.ArtistScores;
 import dev.mixtape.core.Catalog;
 import java.util.ArrayList;

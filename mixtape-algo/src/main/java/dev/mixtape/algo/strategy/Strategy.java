@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.rerank.Scored;
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.rerank.Scored;
+import dev.mixtape.algo.rerank.Reranker;
 import dev.mixtape.core.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashSet;

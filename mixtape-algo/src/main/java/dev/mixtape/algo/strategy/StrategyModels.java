@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.rerank.Filters;
 import dev.mixtape.algo.listener.Taste;
 import dev.mixtape.algo.cf.ArtistNeighbours;
 import dev.mixtape.algo.content.FeatureSpace;

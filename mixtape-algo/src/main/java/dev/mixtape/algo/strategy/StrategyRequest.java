@@ -1,5 +1,6 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.rerank.Filters;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.rerank.Filters;
+import dev.mixtape.algo.rerank.Scored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mixtape.algo.content.FeatureSpace;

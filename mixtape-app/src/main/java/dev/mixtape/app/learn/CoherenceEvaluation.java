@@ -356,12 +356,8 @@ public final class CoherenceEvaluation {
 
     /** The artist's most popular track on which it is the primary artist (or its most popular track). */
     static int topTrack(Catalog c, int artist) {
-        for (int t : c.artistTracks(artist)) {
-            if (c.trackArtists(t)[0] == artist) {
-                return t;
-            }
-        }
-        return c.artistTracks(artist)[0];
+        int own = c.ownTrack(artist, t -> true, 0);
+        return own >= 0 ? own : c.artistTracks(artist)[0];
     }
 
     private static List<Integer> tracks(int[] t) {

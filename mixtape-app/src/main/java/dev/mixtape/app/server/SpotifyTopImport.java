@@ -84,7 +84,7 @@ public final class SpotifyTopImport {
         int matchedArtists = 0;
         for (RemoteArtist a : artists) {
             int artist = artistOf(c, a);
-            int track = artist < 0 ? -1 : topOwnTrack(c, artist);
+            int track = artist < 0 ? -1 : c.ownTrack(artist, t -> true, 0);
             if (track < 0) {
                 unmatchedArtists.addObject().put("id", a.id()).put("name", a.name());
                 continue;
@@ -146,16 +146,5 @@ public final class SpotifyTopImport {
         }
         ArtistNameMatcher.Match match = m.names().match(a.name());
         return match.matched() ? match.artist() : -1;
-    }
-
-    /** The artist's most popular track on which it is the primary artist, or -1. */
-    private static int topOwnTrack(Catalog c, int artist) {
-        int best = -1;
-        for (int t : c.artistTracks(artist)) {
-            if (c.trackArtists(t)[0] == artist && (best < 0 || c.popularity(t) > c.popularity(best))) {
-                best = t;
-            }
-        }
-        return best;
     }
 }

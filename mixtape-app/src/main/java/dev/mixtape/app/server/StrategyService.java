@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mixtape.algo.strategy.Filters;
+import dev.mixtape.algo.rerank.Filters;
 import dev.mixtape.algo.strategy.ListenerState;
 import dev.mixtape.algo.strategy.StrategyEngine;
 import dev.mixtape.algo.strategy.StrategyModels;
@@ -231,8 +231,8 @@ public final class StrategyService {
                 params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
             }
         }
-        double lambda = body.hasNonNull("diversity") ? number(body.get("diversity"), "diversity") : dev.mixtape.algo.strategy.Reranker.DEFAULT_LAMBDA;
-        int perArtist = body.hasNonNull("max_per_artist") ? JsonBody.intField(body, "max_per_artist") : dev.mixtape.algo.strategy.Reranker.DEFAULT_PER_ARTIST;
+        double lambda = body.hasNonNull("diversity") ? number(body.get("diversity"), "diversity") : dev.mixtape.algo.rerank.Reranker.DEFAULT_LAMBDA;
+        int perArtist = body.hasNonNull("max_per_artist") ? JsonBody.intField(body, "max_per_artist") : dev.mixtape.algo.rerank.Reranker.DEFAULT_PER_ARTIST;
         if (perArtist < 1 || perArtist > 100) {
             throw new InvalidRequestException("max_per_artist must be from 1 to 100, got " + perArtist);
         }

@@ -1,4 +1,4 @@
-package dev.mixtape.algo.strategy;
+package dev.mixtape.algo.rerank;
 
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;

@@ -1,4 +1,4 @@
-package dev.mixtape.algo.strategy;
+package dev.mixtape.algo.rerank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mixtape.algo.strategy;
+package dev.mixtape.algo.rerank;
 
 import java.util.Map;
 

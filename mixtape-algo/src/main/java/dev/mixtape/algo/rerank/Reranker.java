@@ -1,4 +1,4 @@
-package dev.mixtape.algo.strategy;
+package dev.mixtape.algo.rerank;
 
 import dev.mixtape.algo.content.SongKeys;
 import dev.mixtape.algo.listener.StandardFeatures;
@@ -17,6 +17,10 @@ import java.util.Set;
  * an artist cap. λ = 1 keeps the strategy's order; the default 0.8 trades a little relevance for variety.
  * One track per song ({@link SongKeys}: the same name and primary artist under another id, such as a second
  * release): a song already chosen, the seed's song and excluded songs are never picked again under another id.
+ *
+ * <p>The one re-ranker of every personalized answer: v2 strategies (through the {@code StrategyEngine}'s fallback chain)
+ * and session picks ({@code SessionRecommender}, whose diversity weight {@code w} maps to {@code λ = best / (best + w)},
+ * so that the pick maximises {@code relevance − w · similarity}).
  */
 public final class Reranker {
     public static final double DEFAULT_LAMBDA = 0.8;
@@ -40,6 +44,18 @@ public final class Reranker {
      */
     public List<Scored> select(List<Scored> candidates, List<Scored> chosen, Set<Integer> taken, int n, Filters filters,
                                double lambda, int perArtist) {
+        return select(candidates, chosen, taken, n, filters, lambda, perArtist, (s, similarity) -> { });
+    }
+
+    /** Told of each pick as it is made, with its similarity (0–1) to the picks made before it (0 for the first). */
+    @FunctionalInterface
+    public interface Picked {
+        void picked(Scored pick, double similarity);
+    }
+
+    /** As {@link #select(List, List, Set, int, Filters, double, int)}, telling {@code picked} of each pick as it is made. */
+    public List<Scored> select(List<Scored> candidates, List<Scored> chosen, Set<Integer> taken, int n, Filters filters,
+                               double lambda, int perArtist, Picked picked) {
         // the pool keeps each song once (its first-listed track: strategies list best first) and no song already taken,
         // so the selection below cannot repeat a song
         Set<Integer> songsSeen = new HashSet<>();
@@ -90,6 +106,7 @@ public final class Reranker {
             }
             used[pick] = true;
             Scored s = pool.get(pick);
+            picked.picked(s, maxSim[pick]);
             chosen.add(s);
             taken.add(s.track());
             perArtistCount.merge(catalog.trackArtists(s.track())[0], 1, Integer::sum);
