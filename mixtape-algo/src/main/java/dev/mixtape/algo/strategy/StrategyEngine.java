@@ -25,8 +25,13 @@ public final class StrategyEngine {
     private final Reranker reranker;
 
     public StrategyEngine(StrategyModels models, Map<String, Double> hybridWeights) {
+        this(models, hybridWeights, null);
+    }
+
+    /** @param sessions what the {@code session} strategy serves (the server's, with its configured blend); null for one with the default blend */
+    public StrategyEngine(StrategyModels models, Map<String, Double> hybridWeights, dev.mixtape.algo.listener.SessionRecommender sessions) {
         this.models = models;
-        this.registry = new StrategyRegistry(models, hybridWeights);
+        this.registry = new StrategyRegistry(models, hybridWeights, sessions);
         this.reranker = new Reranker(models.catalog(), models.features());
     }
 

@@ -1,5 +1,7 @@
 package dev.mixtape.algo.strategy;
 
+import dev.mixtape.algo.listener.SessionRecommender;
+import dev.mixtape.algo.listener.SessionWeights;
 import dev.mixtape.core.InvalidRequestException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +13,17 @@ public final class StrategyRegistry {
     private final Map<String, Strategy> byName;
 
     public StrategyRegistry(StrategyModels m, Map<String, Double> hybridWeights) {
+        this(m, hybridWeights, null);
+    }
+
+    /** @param sessions what the {@code session} strategy serves; null for a recommender with the default blend over {@code m} */
+    public StrategyRegistry(StrategyModels m, Map<String, Double> hybridWeights, SessionRecommender sessions) {
         Map<String, Strategy> s = new LinkedHashMap<>();
+        SessionRecommender served = sessions != null ? sessions
+                : new SessionRecommender(m.space(), m.personality(), m.songs(), SessionWeights.DEFAULT);
         for (Strategy x : List.of(new ContentStrategy(m), new CollaborativeStrategy(m), new PopularityStrategy(m),
-                new ContextualStrategy(m), new ExplorationStrategy(m), new PersonalityStrategy(m), new TempoStrategy(m))) {
+                new ContextualStrategy(m), new ExplorationStrategy(m), new PersonalityStrategy(m), new TempoStrategy(m),
+                new SessionStrategy(m, served))) {
             s.put(x.name(), x);
         }
         s.put("hybrid", new HybridStrategy(Map.copyOf(s), hybridWeights, m.catalog()));

@@ -67,6 +67,35 @@ class StrategyEngineTest {
     }
 
     @Test
+    void sessionServesTheSessionRecommendersPicksThroughTheSharedReranker() {
+        ListenerState l = listener("metal", 5, 40, null);
+        SessionStrategy session = (SessionStrategy) engine.registry().get("session");
+        dev.mixtape.algo.listener.SessionRecommender.Result direct = session.sessions().recommend(
+                new dev.mixtape.algo.listener.SessionRecommender.Input(l.listener(), l.history(), null, NOW, 10));
+        // lambda 1 keeps the strategy's order, and the session already caps artists at two
+        StrategyEngine.Result r = engine.recommend("session", request(-1, l, 10, at(14, null, null, false), Map.of()), 1.0, 2);
+        assertThat(r.fallbacks()).isEmpty();
+        assertThat(r.served()).containsExactly("session");
+        assertThat(r.items()).extracting(StrategyEngine.Item::track)
+                .containsExactlyElementsOf(direct.picks().stream().map(dev.mixtape.algo.listener.SessionRecommender.Pick::track).toList());
+        assertThat(r.items().get(0).explanation()).isEqualTo(direct.picks().get(0).explanation());
+        assertThat(r.items().get(0).contributions()).containsKeys("history", "diversity");
+        // a v2 request's filters apply: an excluded track and genre never come back
+        int first = r.items().get(0).track();
+        String dropped = genre(r.items().get(1).track());
+        StrategyRequest filtered = new StrategyRequest(-1, l, 10, at(14, null, null, false), Set.of(first),
+                new Filters(Set.of(), Set.of(dropped), null, 0, 100, Map.of()), Map.of(), 7);
+        StrategyEngine.Result f = engine.recommend("session", filtered, 0.8, 2);
+        assertThat(f.items()).hasSize(10).noneMatch(i -> i.track() == first).noneMatch(i -> genre(i.track()).equals(dropped));
+        // it serves listeners only
+        assertThatThrownBy(() -> engine.recommend("session", request(0, l, 5, at(14, null, null, false), Map.of()), 0.8, 2))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("takes no track_id");
+        assertThatThrownBy(() -> engine.recommend("session", request(0, null, 5, at(14, null, null, false), Map.of()), 0.8, 2))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("strategy session needs user_id");
+        assertThat(engine.arms(request(-1, l, 5, at(14, null, null, false), Map.of()))).contains("session");
+    }
+
+    @Test
     void unknownStrategiesAndParametersAreRejectedByName() {
         StrategyRequest req = request(0, null, 5, at(14, null, null, false), Map.of());
         assertThatThrownBy(() -> engine.recommend("magic", req, 0.8, 2)).isInstanceOf(InvalidRequestException.class)

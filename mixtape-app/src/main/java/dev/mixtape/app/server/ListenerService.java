@@ -90,9 +90,21 @@ public final class ListenerService {
         this.engines = engines;
         this.weights = weights;
         this.clock = clock;
-        this.models = new PerEngine<>(engines, e -> new Models(e, new SessionRecommender(e.space(), new PersonalityMusicModel(e.catalog()),
-                new SongKeys(e.catalog()), weights), catalogVersion(e.catalog())));
+        this.models = new PerEngine<>(engines, e -> new Models(e, recommender(e), catalogVersion(e.catalog())));
         sessionWriter.start();
+    }
+
+    private SessionRecommender recommender(Engine e) {
+        return new SessionRecommender(e.space(), new PersonalityMusicModel(e.catalog()), new SongKeys(e.catalog()), weights);
+    }
+
+    /**
+     * The session recommender over {@code e}'s catalog: the one sessions are served by while {@code e} serves (so the v2
+     * {@code session} strategy is the same recommender), or a new one with the same blend for another engine.
+     */
+    SessionRecommender sessions(Engine e) {
+        Models m = models();
+        return m.engine() == e ? m.sessions() : recommender(e);
     }
 
     public TieredCache cache() {

@@ -104,7 +104,7 @@ public final class StrategyService {
         this.hybridWeights = hybridWeights;
         this.clock = clock;
         this.models = new PerEngine<>(engines, e -> new Models(e, new StrategyEngine(new StrategyModels(e.space(), e.cf(),
-                ListenerService.catalogVersion(e.catalog()), rewards), hybridWeights)));
+                ListenerService.catalogVersion(e.catalog()), rewards), hybridWeights, listeners.sessions(e))));
         listeners.onEvents(this::learn);
     }
 

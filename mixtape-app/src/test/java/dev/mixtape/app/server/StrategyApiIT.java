@@ -175,6 +175,32 @@ class StrategyApiIT {
     }
 
     @Test
+    void everyListedStrategyServesARequestWithOnlyAUserId() throws Exception {
+        String u = "only-" + UUID.randomUUID().toString().substring(0, 8);
+        call("POST", "/api/v1/users", "{\"id\":\"" + u + "\"}");
+        ok("PUT", "/api/v1/users/" + u + "/personality",
+                "{\"traits\":{\"openness\":0.8,\"conscientiousness\":0.4,\"extraversion\":0.6,\"agreeableness\":0.5,\"neuroticism\":0.3}}");
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            events.add("{\"user_id\":\"" + u + "\",\"track_id\":\"" + trackOf("jazz", i) + "\",\"type\":\"" + (i % 5 == 0 ? "like" : "play")
+                    + "\",\"timestamp\":" + System.currentTimeMillis() + "}");
+        }
+        ok("POST", "/api/v1/events", "{\"events\":[" + String.join(",", events) + "]}");
+        List<String> names = new ArrayList<>();
+        ok("GET", "/api/v2/strategies", null).get("strategies").forEach(s -> names.add(s.get("name").asText()));
+        assertThat(names).contains("session", "tempo", "hybrid");
+        names.add("auto");
+        for (String name : names) {
+            JsonNode r = ok("POST", "/api/v2/recommendations", "{\"user_id\":\"" + u + "\",\"strategy\":\"" + name + "\",\"n\":10}");
+            assertThat(r.get("recommendations")).as(name).hasSize(10);
+            assertThat(r.get("strategy").get("requested").asText()).isEqualTo(name);
+            if (!name.equals("auto")) {
+                assertThat(r.get("strategy").get("served_by").toString()).as(name + ": " + r.get("fallback")).contains("\"" + name + "\"");
+            }
+        }
+    }
+
+    @Test
     void aBatchRunsEveryRequestAndReportsEachError() throws Exception {
         List<String> reqs = new ArrayList<>();
         for (int i = 0; i < 99; i++) {
