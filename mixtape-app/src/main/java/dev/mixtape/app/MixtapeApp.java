@@ -118,7 +118,8 @@ public final class MixtapeApp implements AutoCloseable {
         remote.topLists(spotifyTop);
         spotifyTop.start();
         this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, experiments, limiter, this::databaseProblem,
-                monitoring, remote, app -> new dev.mixtape.app.learn.ModelRoutes(training).register(app)));
+                monitoring, remote, new dev.mixtape.app.server.ListenerExport(listenerStore, experimentStoreNow, spotifyTop, java.time.Clock.systemUTC()),
+                app -> new dev.mixtape.app.learn.ModelRoutes(training).register(app)));
         try {
             this.port = server.start(config.port());
         } catch (RuntimeException e) {

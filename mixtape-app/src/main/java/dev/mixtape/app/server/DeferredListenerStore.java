@@ -93,4 +93,14 @@ public final class DeferredListenerStore implements ListenerStore {
     public Optional<String> session(String sessionId) {
         return s().session(sessionId);
     }
+
+    @Override
+    public void events(String userId, java.util.function.Consumer<ListeningEvent> sink) {
+        s().events(userId, sink);
+    }
+
+    @Override
+    public void sessions(String userId, java.util.function.Consumer<SessionRecord> sink) {
+        s().sessions(userId, sink);
+    }
 }

@@ -6,14 +6,14 @@ import java.util.function.Supplier;
 /**
  * What the server needs for the listener and v2 APIs: the services, the per-listener rate limiter, and a probe
  * that names what is wrong with the database (null when it is fine), for readiness, the music provider, and the routes
- * of features wired outside this package (the models API).
+ * of features wired outside this package (the models API); {@code export} answers {@code GET /api/v1/users/{id}/export}.
  */
 public record ListenerApi(ListenerService service, StrategyService strategies, ExperimentService experiments, RateLimiter limiter,
                           Supplier<String> databaseProblem, Monitoring monitoring,
-                          RemoteService remote, java.util.function.Consumer<io.javalin.Javalin> moreRoutes) {
+                          RemoteService remote, ListenerExport export, java.util.function.Consumer<io.javalin.Javalin> moreRoutes) {
     /** Without further routes. */
     public ListenerApi(ListenerService service, StrategyService strategies, ExperimentService experiments, RateLimiter limiter,
-                       Supplier<String> databaseProblem, Monitoring monitoring, RemoteService remote) {
-        this(service, strategies, experiments, limiter, databaseProblem, monitoring, remote, app -> {});
+                       Supplier<String> databaseProblem, Monitoring monitoring, RemoteService remote, ListenerExport export) {
+        this(service, strategies, experiments, limiter, databaseProblem, monitoring, remote, export, app -> {});
     }
 }

@@ -32,10 +32,12 @@ public final class ListenerRoutes {
     private final ListenerService service;
     private final RateLimiter limiter;
     private final InventoryItems inventories;
+    private final ListenerExport export;
 
-    public ListenerRoutes(ListenerService service, RateLimiter limiter, Path dataDir) {
+    public ListenerRoutes(ListenerService service, RateLimiter limiter, Path dataDir, ListenerExport export) {
         this.service = service;
         this.limiter = limiter;
+        this.export = export;
         this.inventories = new InventoryItems(dataDir);
     }
 
@@ -48,6 +50,12 @@ public final class ListenerRoutes {
         app.delete("/api/v1/users/{id}", ctx -> {
             service.deleteUser(limited(ctx, ctx.pathParam("id")));
             ctx.status(204);
+        });
+        app.get("/api/v1/users/{id}/export", ctx -> {
+            dev.mixtape.core.listener.Listener l = export.require(limited(ctx, ctx.pathParam("id")));
+            ctx.contentType("application/json");
+            ctx.header("Content-Disposition", "attachment; filename=\"mixtape-listener-" + l.id().replaceAll("[^A-Za-z0-9._-]", "_") + ".json\"");
+            export.write(l, ctx.outputStream());
         });
         app.post("/api/v1/events", this::events);
         app.get("/api/v1/users/{id}/history", ctx -> {

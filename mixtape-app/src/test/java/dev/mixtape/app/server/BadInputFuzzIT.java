@@ -69,7 +69,7 @@ class BadInputFuzzIT {
         "/v1/recommendations?seed_genres=pop&target_energy=%s&min_tempo=%s", "/v1/recommendations?seed_tracks=" + "%s" + "&max_per_artist=%s",
         "/v1/search?q=%s&type=%s", "/v1/search?q=rock&type=track&limit=%s&offset=%s", "/v1/tracks?ids=%s", "/v1/artists?ids=%s",
         "/v1/audio-features?ids=%s", "/v1/tracks/%s", "/v1/artists/%s/related-artists", "/v1/artists/%s/top-tracks",
-        "/api/v1/tracks/%s/similar?n=%s", "/api/v1/users/%s/history", "/api/v1/users/%s", "/api/v1/experiments/%s",
+        "/api/v1/tracks/%s/similar?n=%s", "/api/v1/users/%s/history", "/api/v1/users/%s", "/api/v1/users/%s/export", "/api/v1/experiments/%s",
         "/api/v1/models/train/%s", "/api/v1/personality/inventories/%s"};
 
     static final String[] ODD = {"", "%00", "-1", "0", "1e309", "NaN", "Infinity", "-Infinity", "99999999999999999999", "abc",

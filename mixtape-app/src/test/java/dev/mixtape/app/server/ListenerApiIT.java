@@ -278,6 +278,47 @@ class ListenerApiIT {
     }
 
     @Test
+    void theExportHoldsEverythingStoredAboutTheListenerAndGoesWithThem() throws Exception {
+        String u = user();
+        ok("POST", "/api/v1/users", "{\"id\":\"" + u + "\",\"created_at\":\"2026-01-02T03:04:05Z\"}", 201);
+        Instant t0 = Instant.now().minusSeconds(600);
+        ok("POST", "/api/v1/events", batch(List.of(event(u, 5, "play", t0.plusSeconds(60), "a"), event(u, 6, "save", t0, "b"),
+                event(u, 5, "skip", t0.plusSeconds(120), null))), 200);
+        ok("PUT", "/api/v1/users/" + u + "/personality", "{\"traits\":{\"openness\":0.9,\"conscientiousness\":0.5,"
+                + "\"extraversion\":0.5,\"agreeableness\":0.5,\"neuroticism\":0.1}}", 200);
+        String sessionId = ok("POST", "/api/v1/sessions", "{\"user_id\":\"" + u + "\"}", 200).get("session_id").asText();
+        // sessions are kept by a background writer, within moments
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(rows("SELECT COUNT(*) FROM session_recommendations WHERE user_id = ?", u)).isPositive());
+
+        HttpResponse<String> r = call("GET", "/api/v1/users/" + u + "/export", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("mixtape-listener-" + u + ".json"));
+        JsonNode x = JSON.readTree(r.body());
+        assertThat(x.get("format").asText()).isEqualTo("mixtape-listener-export/1");
+        assertThat(x.get("listener").get("id").asText()).isEqualTo(u);
+        assertThat(x.get("listener").get("created_at").asText()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(x.get("listener").get("event_count").asLong()).isEqualTo(3);
+        assertThat(x.get("personality").get("traits").get("openness").asDouble()).isEqualTo(0.9);
+        // every event, oldest first, as posted
+        assertThat(x.get("events")).hasSize(3);
+        assertThat(x.get("events").findValuesAsText("type")).containsExactly("save", "play", "skip");
+        assertThat(x.get("events").get(0).get("track_id").asText()).isEqualTo(catalog.trackId(6));
+        assertThat(x.get("events").get(1).get("ms_played").asLong()).isEqualTo(180_000);
+        assertThat(x.get("history").findValuesAsText("track_id")).containsExactlyInAnyOrder(catalog.trackId(5), catalog.trackId(6));
+        assertThat(x.get("sessions")).hasSize(1);
+        assertThat(x.get("sessions").get(0).get("session_id").asText()).isEqualTo(sessionId);
+        assertThat(x.get("sessions").get(0).get("answer").get("recommendations")).isNotEmpty();
+        assertThat(x.get("impressions").isArray()).isTrue();
+        assertThat(x.get("spotify_link").get("linked").asBoolean()).isFalse();
+        assertThat(r.body()).doesNotContain("refresh_token");
+
+        ok("DELETE", "/api/v1/users/" + u, null, 204);
+        assertThat(error("GET", "/api/v1/users/" + u + "/export", null, 404)).contains("no listener '" + u + "'");
+        assertThat(error("GET", "/api/v1/users/" + "%20bad%20id/export", null, 400)).isNotBlank();
+    }
+
+    @Test
     void deleteRemovesEveryRowAndTheCachedPicks() throws Exception {
         String u = user();
         ok("POST", "/api/v1/users", "{\"id\":\"" + u + "\"}", 201);

@@ -61,6 +61,15 @@ public interface ListenerStore {
 
     Optional<String> session(String sessionId);
 
+    /**
+     * Every stored event of the listener, oldest first, streamed to {@code sink}: for an export
+     * of everything kept about them. Nothing for an unknown listener.
+     */
+    void events(String userId, java.util.function.Consumer<ListeningEvent> sink);
+
+    /** Every kept session of the listener, oldest first, streamed to {@code sink}. */
+    void sessions(String userId, java.util.function.Consumer<SessionRecord> sink);
+
     /** A served session to keep. */
     record SessionRecord(String sessionId, String userId, Instant createdAt, String payloadJson) {}
 

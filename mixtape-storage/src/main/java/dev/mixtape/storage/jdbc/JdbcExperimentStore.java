@@ -155,6 +155,25 @@ public final class JdbcExperimentStore {
         }
     }
 
+    /** The listener's impressions, oldest first (for an export of what is kept about them). */
+    public List<Impression> impressions(String userId) {
+        List<Impression> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT recommendation_id, experiment, variant, tracks, created_at "
+                     + "FROM experiment_impressions WHERE user_id = ? ORDER BY created_at, recommendation_id")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Impression(rs.getString(1), rs.getString(2), rs.getString(3), userId, rs.getInt(4),
+                            Instant.ofEpochMilli(rs.getLong(5))));
+                }
+            }
+        } catch (SQLException ex) {
+            throw new StoreUnavailableException("cannot read the impressions of " + userId + ": " + ex.getMessage(), ex);
+        }
+        return out;
+    }
+
     /** One arm's outcomes: answers that got at least one outcome event, the tracks they showed, the tracks acted on positively. */
     public record ArmCounts(long answers, long shown, long positive) {}
 

@@ -1,6 +1,7 @@
 package dev.mixtape.storage.jdbc;
 
 import dev.mixtape.core.StoreUnavailableException;
+import dev.mixtape.core.listener.EventType;
 import dev.mixtape.core.listener.HistoryEntry;
 import dev.mixtape.core.listener.Listener;
 import dev.mixtape.core.listener.ListenerStore;
@@ -463,6 +464,50 @@ public final class JdbcListenerStore implements ListenerStore {
             }
         } catch (SQLException e) {
             throw failure("cannot read the personality of " + userId, e);
+        }
+    }
+
+    @Override
+    public void events(String userId, java.util.function.Consumer<ListeningEvent> sink) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement("SELECT track_id, event_type, occurred_at, ms_played, recommendation_id, "
+                    + "event_key FROM listening_events WHERE user_id = ? ORDER BY occurred_at, received_at, event_key")) {
+                ps.setFetchSize(10_000);
+                ps.setString(1, userId);
+                EventType[] types = EventType.values();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new ListeningEvent(userId, rs.getString(1), types[rs.getShort(2)], Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getLong(4), rs.getString(5), rs.getObject(6, UUID.class).toString()));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the events of " + userId, e);
+        }
+    }
+
+    @Override
+    public void sessions(String userId, java.util.function.Consumer<SessionRecord> sink) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, created_at, payload FROM session_recommendations "
+                    + "WHERE user_id = ? ORDER BY created_at, id")) {
+                ps.setFetchSize(1_000);
+                ps.setString(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new SessionRecord(rs.getString(1), userId, Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3)));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the sessions of " + userId, e);
         }
     }
 

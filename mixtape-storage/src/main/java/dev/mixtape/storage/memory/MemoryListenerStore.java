@@ -23,7 +23,8 @@ public final class MemoryListenerStore implements ListenerStore {
     private final Map<String, Set<String>> eventKeys = new HashMap<>();
     private final Map<String, Map<String, HistoryEntry>> history = new HashMap<>();
     private final Map<String, PersonalityProfile> profiles = new HashMap<>();
-    private final Map<String, String[]> sessions = new HashMap<>();
+    private final Map<String, SessionRecord> sessions = new java.util.LinkedHashMap<>();
+    private final Map<String, List<ListeningEvent>> events = new HashMap<>();
     private Instant lastReceived;
 
     @Override
@@ -48,7 +49,8 @@ public final class MemoryListenerStore implements ListenerStore {
         eventKeys.remove(id);
         history.remove(id);
         profiles.remove(id);
-        sessions.values().removeIf(s -> s[0].equals(id));
+        sessions.values().removeIf(s -> s.userId().equals(id));
+        events.remove(id);
         return existed;
     }
 
@@ -61,6 +63,7 @@ public final class MemoryListenerStore implements ListenerStore {
                 continue;
             }
             inserted[i] = true;
+            this.events.computeIfAbsent(e.userId(), k -> new ArrayList<>()).add(e);
             lastReceived = now;
             Listener u = users.get(e.userId());
             if (u == null) {
@@ -120,12 +123,32 @@ public final class MemoryListenerStore implements ListenerStore {
 
     @Override
     public synchronized void saveSession(String sessionId, String userId, Instant createdAt, String payloadJson) {
-        sessions.put(sessionId, new String[] {userId, payloadJson});
+        sessions.put(sessionId, new SessionRecord(sessionId, userId, createdAt, payloadJson));
     }
 
     @Override
     public synchronized Optional<String> session(String sessionId) {
-        String[] s = sessions.get(sessionId);
-        return s == null ? Optional.empty() : Optional.of(s[1]);
+        SessionRecord s = sessions.get(sessionId);
+        return s == null ? Optional.empty() : Optional.of(s.payloadJson());
+    }
+
+    @Override
+    public void events(String userId, java.util.function.Consumer<ListeningEvent> sink) {
+        List<ListeningEvent> copy;
+        synchronized (this) {
+            copy = new ArrayList<>(events.getOrDefault(userId, List.of()));
+        }
+        copy.sort(java.util.Comparator.comparing(ListeningEvent::timestamp)); // stable: ties stay in storage order
+        copy.forEach(sink);
+    }
+
+    @Override
+    public void sessions(String userId, java.util.function.Consumer<SessionRecord> sink) {
+        List<SessionRecord> copy;
+        synchronized (this) {
+            copy = new ArrayList<>(sessions.values().stream().filter(s -> s.userId().equals(userId)).toList());
+        }
+        copy.sort(java.util.Comparator.comparing(SessionRecord::createdAt).thenComparing(SessionRecord::sessionId));
+        copy.forEach(sink);
     }
 }

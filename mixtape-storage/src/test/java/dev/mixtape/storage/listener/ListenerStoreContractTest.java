@@ -174,6 +174,37 @@ public abstract class ListenerStoreContractTest {
     }
 
     @Test
+    void aListenersEventsAndSessionsAreReadBackWholeOldestFirst() {
+        store.createUser("x", NOW);
+        store.createUser("other", NOW);
+        ListeningEvent late = event("x", "t1", EventType.PLAY, NOW.minusSeconds(10), 180_000, "late");
+        ListeningEvent early = new ListeningEvent("x", "t2", EventType.LIKE, NOW.minusSeconds(500), 0, "ses_1",
+                EventKeys.of("x", "early"));
+        ListeningEvent skip = event("x", "t3", EventType.SKIP, NOW.minusSeconds(100), 4_000, null);
+        List<ListeningEvent> batch = List.of(late, early, skip, event("other", "t1", EventType.PLAY, NOW, 0, "o"));
+        store.append(batch, plays(batch), NOW);
+        store.append(List.of(late), new double[] {1}, NOW); // a retry is not a second event
+        List<ListeningEvent> got = new ArrayList<>();
+        store.events("x", got::add);
+        assertThat(got).containsExactly(early, skip, late);
+        List<ListeningEvent> none = new ArrayList<>();
+        store.events("nobody", none::add);
+        assertThat(none).isEmpty();
+
+        store.saveSession("b", "x", NOW, "{\"n\":2}");
+        store.saveSession("a", "x", NOW.minusSeconds(60), "{\"n\":1}");
+        store.saveSession("c", "other", NOW, "{}");
+        List<ListenerStore.SessionRecord> sessions = new ArrayList<>();
+        store.sessions("x", sessions::add);
+        assertThat(sessions).containsExactly(new ListenerStore.SessionRecord("a", "x", NOW.minusSeconds(60), "{\"n\":1}"),
+                new ListenerStore.SessionRecord("b", "x", NOW, "{\"n\":2}"));
+        store.deleteUser("x");
+        got.clear();
+        store.events("x", got::add);
+        assertThat(got).isEmpty();
+    }
+
+    @Test
     void deleteRemovesEveryRowOfTheListenerAndNothingOfOthers() throws Exception {
         store.createUser("gone", NOW);
         store.createUser("stays", NOW);
