@@ -21,48 +21,6 @@ import org.junit.jupiter.api.Test;
 class TieredCacheTest {
     static final TieredCache.Codec<String> STRING = StringCodec.INSTANCE;
 
-    /** A shared tier in memory that several caches can share, like instances sharing one Redis. */
-    static final class MapTier implements SharedTier {
-        final Map<String, byte[]> values = new ConcurrentHashMap<>();
-        final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-        volatile boolean up = true;
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return up ? Optional.ofNullable(values.get(key)) : Optional.empty();
-        }
-
-        @Override
-        public void put(String key, byte[] value, Duration ttl) {
-            if (up) {
-                values.put(key, value);
-            }
-        }
-
-        @Override
-        public void delete(String key) {
-            values.remove(key);
-        }
-
-        @Override
-        public void publishInvalidation(String key) {
-            listeners.forEach(l -> l.accept(key));
-        }
-
-        @Override
-        public void onInvalidation(Consumer<String> listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public boolean available() {
-            return up;
-        }
-
-        @Override
-        public void close() {}
-    }
-
     @Test
     void computesOnceThenHits() {
         TieredCache cache = new TieredCache(null);
@@ -132,13 +90,13 @@ class TieredCacheTest {
         TieredCache a = new TieredCache(tier);
         TieredCache b = new TieredCache(tier);
         assertThat(a.get(CacheKind.RECOMMENDATIONS, "u", STRING, () -> "from-a").status()).isEqualTo(TieredCache.Status.MISS);
-        assertThat(tier.values).containsKey("mixtape:recommendations:u");
+        assertThat(tier.has("mixtape:recommendations:u")).isTrue();
         TieredCache.Cached<String> fromB = b.get(CacheKind.RECOMMENDATIONS, "u", STRING, () -> "from-b");
         assertThat(fromB).isEqualTo(new TieredCache.Cached<>("from-a", TieredCache.Status.SHARED_HIT));
         assertThat((Object) b.peek(CacheKind.RECOMMENDATIONS, "u")).isEqualTo("from-a");
 
         a.invalidate(CacheKind.RECOMMENDATIONS, "u");
-        assertThat(tier.values).doesNotContainKey("mixtape:recommendations:u");
+        assertThat(tier.has("mixtape:recommendations:u")).isFalse();
         assertThat((Object) b.peek(CacheKind.RECOMMENDATIONS, "u")).isNull();
         assertThat(b.get(CacheKind.RECOMMENDATIONS, "u", STRING, () -> "fresh").value()).isEqualTo("fresh");
     }
@@ -157,7 +115,7 @@ class TieredCacheTest {
     @Test
     void anUnreadableSharedValueIsRecomputed() {
         MapTier tier = new MapTier();
-        tier.values.put("mixtape:user-data:k", new byte[] {1, 2, 3});
+        tier.seed("mixtape:user-data:k", new byte[] {1, 2, 3});
         TieredCache cache = new TieredCache(tier);
         TieredCache.Codec<String> strict = new TieredCache.Codec<>() {
             @Override

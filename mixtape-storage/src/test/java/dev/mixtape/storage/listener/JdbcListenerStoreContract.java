@@ -132,4 +132,42 @@ abstract class JdbcListenerStoreContract extends ListenerStoreContractTest {
                 .containsEntry("hybrid", new JdbcExperimentStore.ArmCounts(1, 5, 1));
         assertThat(experiments.armCounts("auto:", NOW.minusSeconds(100_000), 30_000)).containsKeys("auto:listener/day", "auto:track/day");
     }
+    @Test
+    void experimentsAreCreatedOnceListedOldestFirstAndCountImpressionsWithTheirOutcomes() {
+        JdbcExperimentStore experiments = new JdbcExperimentStore(db.dataSource());
+        dev.mixtape.core.experiment.Experiment first = new dev.mixtape.core.experiment.Experiment("first", List.of(
+                new dev.mixtape.core.experiment.Experiment.Variant("control", "content", 0.5),
+                new dev.mixtape.core.experiment.Experiment.Variant("treat", "hybrid", 0.5)), NOW, NOW.plusSeconds(86_400), NOW);
+        dev.mixtape.core.experiment.Experiment second = new dev.mixtape.core.experiment.Experiment("second", List.of(
+                new dev.mixtape.core.experiment.Experiment.Variant("a", "popularity", 0.25),
+                new dev.mixtape.core.experiment.Experiment.Variant("b", "session", 0.75)), null, null, NOW.plusSeconds(1));
+        assertThat(experiments.create(second)).isTrue();
+        assertThat(experiments.create(first)).isTrue();
+        assertThat(experiments.create(first)).as("a second experiment of the same name").isFalse();
+        assertThat(experiments.get("first")).contains(first);
+        assertThat(experiments.get("second")).contains(second); // open-ended: no start, no end
+        assertThat(experiments.get("nope")).isEmpty();
+        assertThat(experiments.list()).containsExactly(first, second);
+
+        store.createUser("ex-u", NOW);
+        experiments.logImpressions(List.of(
+                new JdbcExperimentStore.Impression("i1", "first", "control", "ex-u", 10, NOW.plusSeconds(5)),
+                new JdbcExperimentStore.Impression("i2", "first", "treat", "ex-u", 10, NOW.plusSeconds(2)),
+                new JdbcExperimentStore.Impression("i3", "first", "treat", "other", 10, NOW)));
+        experiments.logImpression("i4", "second", "b", "ex-u", NOW.plusSeconds(9));
+        List<ListeningEvent> events = List.of(outcome("ex-u", "t1", EventType.SAVE, 0, "i2", 1),
+                outcome("ex-u", "t2", EventType.LIKE, 0, "i2", 2), outcome("other", "t3", EventType.LIKE, 0, "i3", 3));
+        store.append(events, new double[events.size()], NOW);
+        assertThat(experiments.counts("first")).containsOnly(Map.entry("control", new JdbcExperimentStore.Counts(1, 0, 0)),
+                Map.entry("treat", new JdbcExperimentStore.Counts(2, 1, 2)));
+        assertThat(experiments.counts("nope")).isEmpty();
+        // a listener's impressions, oldest first: what an export shows and a delete removes
+        assertThat(experiments.impressions("ex-u")).extracting(JdbcExperimentStore.Impression::recommendationId)
+                .containsExactly("i2", "i1", "i4");
+        assertThat(experiments.impressions("ex-u").get(0))
+                .isEqualTo(new JdbcExperimentStore.Impression("i2", "first", "treat", "ex-u", 10, NOW.plusSeconds(2)));
+        store.deleteUser("ex-u");
+        assertThat(experiments.impressions("ex-u")).isEmpty();
+        assertThat(experiments.impressions("other")).hasSize(1);
+    }
 }

@@ -7,15 +7,14 @@ import dev.mixtape.storage.cache.CacheKind;
 import dev.mixtape.storage.cache.TieredCache;
 import dev.mixtape.storage.ratelimit.RateLimiter;
 import dev.mixtape.storage.ratelimit.RedisRateLimiter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Redis adapters against the real Redis on 127.0.0.1:6379 ({@code -Dmixtape.it.redis.url}): the
- * shared cache tier, cross-instance invalidation, the shared rate limit, and what happens when the
- * connection dies (through a proxy the test cuts).
+ * The Redis adapters against the real Redis on 127.0.0.1:6379 ({@code -Dmixtape.it.redis.url}): the shared rate
+ * limit, and what happens when the connection dies (through a proxy the test cuts). The shared cache tier's values,
+ * TTLs and cross-instance invalidation are {@link RedisSharedTierIT}'s (the contract the in-memory tier runs too).
  */
 class RedisIT {
     static final String URL = System.getProperty("mixtape.it.redis.url", "redis://127.0.0.1:6379");
@@ -23,33 +22,6 @@ class RedisIT {
 
     private static String unique() {
         return "it-" + UUID.randomUUID();
-    }
-
-    @Test
-    void valuesLiveWithTheirTtlAndAreShared() throws Exception {
-        try (RedisSharedTier tier = new RedisSharedTier(Redis.connect(URL))) {
-            String key = "mixtape:test:" + unique();
-            tier.put(key, "hello".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(300));
-            assertThat(tier.get(key)).hasValueSatisfying(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo("hello"));
-            await().atMost(Duration.ofSeconds(3)).until(() -> tier.get(key).isEmpty());
-            tier.put(key, new byte[] {1}, Duration.ofMinutes(1));
-            tier.delete(key);
-            assertThat(tier.get(key)).isEmpty();
-        }
-    }
-
-    @Test
-    void twoInstancesShareValuesAndInvalidations() {
-        try (TieredCache a = new TieredCache(new RedisSharedTier(Redis.connect(URL)));
-             TieredCache b = new TieredCache(new RedisSharedTier(Redis.connect(URL)))) {
-            String user = unique();
-            assertThat(a.get(CacheKind.RECOMMENDATIONS, user, STRING, () -> "picks-1").status()).isEqualTo(TieredCache.Status.MISS);
-            assertThat(b.get(CacheKind.RECOMMENDATIONS, user, STRING, () -> "never"))
-                    .isEqualTo(new TieredCache.Cached<>("picks-1", TieredCache.Status.SHARED_HIT));
-            a.invalidate(CacheKind.RECOMMENDATIONS, user);
-            await().atMost(Duration.ofSeconds(3)).until(() -> b.peek(CacheKind.RECOMMENDATIONS, user) == null);
-            assertThat(b.get(CacheKind.RECOMMENDATIONS, user, STRING, () -> "picks-2").value()).isEqualTo("picks-2");
-        }
     }
 
     @Test
