@@ -178,15 +178,29 @@ public final class BenchMain implements Runnable {
         }
     }
 
+    /** The options of the load drivers that talk to a running server ({@code http}, {@code swap}). */
+    static final class ServerLoad {
+        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+                description = "Base URL of the server (default: ${DEFAULT-VALUE}); must be a loopback address.")
+        String url;
+
+        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "5s",
+                description = "Warm-up before measuring, not counted (default: ${DEFAULT-VALUE}).")
+        Duration warmup;
+
+        @Option(names = "--token", paramLabel = "KEY",
+                description = "Bearer token to send, if the server has API keys (default: $MIXTAPE_BENCH_TOKEN).")
+        String token = System.getenv("MIXTAPE_BENCH_TOKEN");
+    }
+
     @Command(name = "http", mixinStandardHelpOptions = true,
             description = {"HTTP load on a running 'mixtape serve' (loopback addresses only).",
                 "A closed loop of keep-alive connections, one request in flight on each, replaying a fixed",
                 "set of /v1/recommendations URLs. Stops after --duration or --max-requests measured requests.",
                 "Exit code: 0 clean, 1 some I/O errors or non-200 answers, 2 could not run."})
     static final class Http implements Callable<Integer> {
-        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
-                description = "Base URL of the server (default: ${DEFAULT-VALUE}); must be a loopback address.")
-        String url;
+        @CommandLine.Mixin
+        ServerLoad server;
 
         @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "64",
                 description = "Concurrent connections = requests in flight (default: ${DEFAULT-VALUE}).")
@@ -195,10 +209,6 @@ public final class BenchMain implements Runnable {
         @Option(names = {"-d", "--duration"}, paramLabel = "TIME", defaultValue = "20s",
                 description = "Measured duration (default: ${DEFAULT-VALUE}).")
         Duration duration;
-
-        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "5s",
-                description = "Warm-up before measuring, not counted (default: ${DEFAULT-VALUE}).")
-        Duration warmup;
 
         @Option(names = {"-n", "--max-requests"}, paramLabel = "N", defaultValue = "1000000",
                 description = "Stop after this many measured requests even if time is left (default: ${DEFAULT-VALUE}).")
@@ -225,14 +235,10 @@ public final class BenchMain implements Runnable {
                 description = "Catalog file for --seeds file (default: $MIXTAPE_DATA_DIR/" + BenchData.RELATIVE + ").")
         Path catalog;
 
-        @Option(names = "--token", paramLabel = "KEY",
-                description = "Bearer token to send, if the server has API keys (default: $MIXTAPE_BENCH_TOKEN).")
-        String token = System.getenv("MIXTAPE_BENCH_TOKEN");
-
         @Override
         public Integer call() throws Exception {
-            return HttpLoad.run(new HttpLoad.Options(url, connections, duration, warmup, maxRequests, timeout, queries,
-                    seed, seeds, catalog, token), System.out);
+            return HttpLoad.run(new HttpLoad.Options(server.url, connections, duration, server.warmup, maxRequests, timeout, queries,
+                    seed, seeds, catalog, server.token), System.out);
         }
     }
 
@@ -244,9 +250,8 @@ public final class BenchMain implements Runnable {
                 "Exit code: 0 when no request failed and the swap's p99 stayed within the baseline p99 + 10 ms,",
                 "1 otherwise, 2 could not run."})
     static final class Swap implements Callable<Integer> {
-        @Option(names = "--url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
-                description = "Base URL of the server (default: ${DEFAULT-VALUE}); must be a loopback address.")
-        String url;
+        @CommandLine.Mixin
+        ServerLoad server;
 
         @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "16",
                 description = "Concurrent connections = requests in flight (default: ${DEFAULT-VALUE}).")
@@ -260,18 +265,10 @@ public final class BenchMain implements Runnable {
                 description = "When into the measured phase to ask for the retraining (default: ${DEFAULT-VALUE}).")
         Duration trainAt;
 
-        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "5s",
-                description = "Warm-up before measuring, not counted (default: ${DEFAULT-VALUE}).")
-        Duration warmup;
-
-        @Option(names = "--token", paramLabel = "KEY",
-                description = "Bearer token to send, if the server has API keys (default: $MIXTAPE_BENCH_TOKEN).")
-        String token = System.getenv("MIXTAPE_BENCH_TOKEN");
-
         @Override
         public Integer call() throws Exception {
-            return SwapUnderLoad.run(new HttpLoad.Options(url, connections, duration, warmup, 50_000_000L, Duration.ofSeconds(10), 256,
-                    20241127L, HttpLoad.SeedSource.AUTO, null, token), trainAt, System.out);
+            return SwapUnderLoad.run(new HttpLoad.Options(server.url, connections, duration, server.warmup, 50_000_000L,
+                    Duration.ofSeconds(10), 256, 20241127L, HttpLoad.SeedSource.AUTO, null, server.token), trainAt, System.out);
         }
     }
 

@@ -8,7 +8,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * A pooled JDBC connection with the schema migrated by Flyway: the embedded H2 file database by
- * default, PostgreSQL in production (the same migrations run on both). Thread-safe; close it once.
+ * default, PostgreSQL in production (the same migrations run on both, and on PostgreSQL also {@code db/postgresql}:
+ * row-level security on the per-listener tables). Thread-safe; close it once.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -49,7 +50,10 @@ public final class Database implements AutoCloseable {
         cfg.setConnectionTimeout(2_000);
         HikariDataSource ds = new HikariDataSource(cfg);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // PostgreSQL also gets its own migrations (row-level security), numbered apart from the common ones
+            String[] locations = url.startsWith("jdbc:postgresql:") ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                    : new String[] {"classpath:db/migration"};
+            Flyway.configure().dataSource(ds).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
