@@ -89,7 +89,7 @@ public final class SessionRecommender {
             top.offer(t, catalog.popularity(t));
         }
         this.popular = top.sortedIds();
-        this.reranker = new Reranker(catalog, features);
+        this.reranker = new Reranker(catalog, features, songs);
     }
 
     public SessionWeights weights() {

@@ -30,10 +30,11 @@ public final class Reranker {
     private final StandardFeatures features;
     private final SongKeys songs;
 
-    public Reranker(Catalog catalog, StandardFeatures features) {
+    /** @param songs the catalog's song keys (built once per catalog and shared: they index every track) */
+    public Reranker(Catalog catalog, StandardFeatures features, SongKeys songs) {
         this.catalog = catalog;
         this.features = features;
-        this.songs = new SongKeys(catalog);
+        this.songs = songs;
     }
 
     /**

@@ -32,7 +32,7 @@ public final class StrategyEngine {
     public StrategyEngine(StrategyModels models, Map<String, Double> hybridWeights, dev.mixtape.algo.listener.SessionRecommender sessions) {
         this.models = models;
         this.registry = new StrategyRegistry(models, hybridWeights, sessions);
-        this.reranker = new Reranker(models.catalog(), models.features());
+        this.reranker = new Reranker(models.catalog(), models.features(), models.songs());
     }
 
     public StrategyModels models() {

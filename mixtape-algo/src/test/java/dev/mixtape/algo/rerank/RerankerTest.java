@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RerankerTest {
     /** Songs s0..s5 by six artists; s1 and s2 are also released a second time under another id (s1b, s2b). */
     static final Catalog CATALOG = catalog();
-    final Reranker reranker = new Reranker(CATALOG, new StandardFeatures(CATALOG));
+    final Reranker reranker = new Reranker(CATALOG, new StandardFeatures(CATALOG), new dev.mixtape.algo.content.SongKeys(CATALOG));
 
     static Catalog catalog() {
         CatalogBuilder b = new CatalogBuilder();
