@@ -50,14 +50,6 @@ final class HomeBackup {
 
     record Report(Path file, boolean database, int files, long bytes) {}
 
-    /** The H2 database file (without {@code .mv.db}) of an {@code jdbc:h2:file:} URL, or null for any other database. */
-    static Path h2File(String url) {
-        if (!url.startsWith("jdbc:h2:file:")) {
-            return null;
-        }
-        return Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath();
-    }
-
     static Path mvFile(Path h2) {
         return h2.resolveSibling(h2.getFileName() + ".mv.db");
     }
@@ -70,7 +62,7 @@ final class HomeBackup {
     static Report backup(Path home, String dbUrl, String user, String password, Path out, Clock clock) throws IOException {
         home = home.toAbsolutePath();
         out = out.toAbsolutePath();
-        Path h2 = h2File(dbUrl);
+        Path h2 = dev.mixtape.storage.jdbc.Database.h2File(dbUrl);
         if (h2 != null && !Files.exists(mvFile(h2))) {
             throw new MixtapeException("no database at " + mvFile(h2) + " (nothing to back up; is --home right?)");
         }
@@ -153,7 +145,7 @@ final class HomeBackup {
     static Restored restore(Path in, Path home, String dbUrl, boolean force, Clock clock) throws IOException {
         home = home.toAbsolutePath();
         Properties m = manifest(in);
-        Path h2 = h2File(dbUrl);
+        Path h2 = dev.mixtape.storage.jdbc.Database.h2File(dbUrl);
         boolean hasDb = m.getProperty("database", "").equals("h2");
         if (hasDb && h2 == null) {
             throw new MixtapeException(in + " holds an embedded H2 database, but this home's database is " + dbUrl

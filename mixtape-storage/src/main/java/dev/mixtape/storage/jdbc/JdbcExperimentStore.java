@@ -63,6 +63,7 @@ public final class JdbcExperimentStore {
                     ps.executeBatch();
                 }
                 c.commit();
+                Database.flushCommitted(c);
                 return true;
             } catch (SQLException ex) {
                 c.rollback();

@@ -76,7 +76,7 @@ public final class JdbcListenerStore implements ListenerStore {
                 ps.setString(1, id);
                 ps.setLong(2, createdAt.toEpochMilli());
                 ps.executeUpdate();
-                flushed(c);
+                Database.flushCommitted(c);
                 return new Created(new Listener(id, Instant.ofEpochMilli(createdAt.toEpochMilli()), null, 0), true);
             } catch (SQLException e) {
                 if (!isUniqueViolation(e) || attempt >= RETRIES) {
@@ -124,7 +124,7 @@ public final class JdbcListenerStore implements ListenerStore {
                     }
                 }
                 c.commit();
-                flushed(c);
+                Database.flushCommitted(c);
                 return n > 0;
             } catch (SQLException e) {
                 c.rollback();
@@ -151,7 +151,7 @@ public final class JdbcListenerStore implements ListenerStore {
                 try {
                     boolean[] inserted = appendIn(c, events, plays, now);
                     c.commit();
-                    flushed(c);
+                    Database.flushCommitted(c);
                     return inserted;
                 } catch (SQLException e) {
                     c.rollback();
@@ -443,7 +443,7 @@ public final class JdbcListenerStore implements ListenerStore {
                     ps.executeUpdate();
                 }
                 c.commit();
-                flushed(c);
+                Database.flushCommitted(c);
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
@@ -525,7 +525,7 @@ public final class JdbcListenerStore implements ListenerStore {
             ps.setLong(3, createdAt.toEpochMilli());
             ps.setString(4, payloadJson);
             ps.executeUpdate();
-            flushed(c);
+            Database.flushCommitted(c);
         } catch (SQLException e) {
             throw failure("cannot store session " + sessionId, e);
         }
@@ -550,7 +550,7 @@ public final class JdbcListenerStore implements ListenerStore {
                 }
                 ps.executeBatch();
                 c.commit();
-                flushed(c);
+                Database.flushCommitted(c);
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
@@ -574,20 +574,6 @@ public final class JdbcListenerStore implements ListenerStore {
     }
 
     /** A connection, once a permit is free; closing it returns the permit. */
-    /**
-     * On H2, writes the committed state to the file before the caller acknowledges it ({@code CHECKPOINT}): with
-     * {@code WRITE_DELAY=0} a commit asks the store to write, but skips that when another write of the store is in
-     * progress, and the commit then waits in memory for the next one (measured: acknowledged events lost to a
-     * {@code kill -9} in 2 of 5 runs, docs/LISTENERS.md "Durability"). Nothing on PostgreSQL.
-     */
-    private void flushed(Connection c) throws SQLException {
-        if (!postgres) {
-            try (java.sql.Statement st = c.createStatement()) {
-                st.execute("CHECKPOINT");
-            }
-        }
-    }
-
     private Connection connect() throws SQLException {
         boolean ok;
         try {

@@ -58,6 +58,7 @@ public final class JdbcSpotifyLinks {
                     }
                 }
                 c.commit();
+                Database.flushCommitted(c);
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
@@ -130,7 +131,9 @@ public final class JdbcSpotifyLinks {
     public boolean unlink(String userId) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM spotify_links WHERE user_id = ?")) {
             ps.setString(1, userId);
-            return ps.executeUpdate() > 0;
+            boolean removed = ps.executeUpdate() > 0;
+            Database.flushCommitted(c);
+            return removed;
         } catch (SQLException e) {
             throw failure("cannot unlink " + userId + " from Spotify", e);
         }
