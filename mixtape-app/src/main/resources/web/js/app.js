@@ -1,13 +1,14 @@
-// The router: #/ (playlist maker), #/tracks[/id], #/listeners[/id], #/experiments[/name], #/system.
+// The router: #/ (playlist maker), #/tracks[/id], #/listeners[/id], #/experiments[/name], #/models, #/system.
 import { forgetKey } from './api.js';
 import * as playlist from './pages/playlist.js';
 import * as tracks from './pages/tracks.js';
 import * as listeners from './pages/listeners.js';
 import * as experiments from './pages/experiments.js';
+import * as models from './pages/models.js';
 import * as system from './pages/system.js';
 
-const PAGES = { '': playlist, tracks, listeners, experiments, system };
-const TITLES = { '': 'Playlist maker', tracks: 'Track explorer', listeners: 'Listeners', experiments: 'Experiments', system: 'System' };
+const PAGES = { '': playlist, tracks, listeners, experiments, models, system };
+const TITLES = { '': 'Playlist maker', tracks: 'Track explorer', listeners: 'Listeners', experiments: 'Experiments', models: 'Models', system: 'System' };
 let leave = null;
 
 function route() {

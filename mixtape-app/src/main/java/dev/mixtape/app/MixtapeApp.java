@@ -119,7 +119,7 @@ public final class MixtapeApp implements AutoCloseable {
         spotifyTop.start();
         this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, experiments, limiter, this::databaseProblem,
                 monitoring, remote, new dev.mixtape.app.server.ListenerExport(listenerStore, experimentStoreNow, spotifyTop, java.time.Clock.systemUTC()),
-                app -> new dev.mixtape.app.learn.ModelRoutes(training).register(app)));
+                app -> new dev.mixtape.app.learn.ModelRoutes(training, config.home()).register(app)));
         try {
             this.port = server.start(config.port());
         } catch (RuntimeException e) {
@@ -193,6 +193,11 @@ public final class MixtapeApp implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Every HTTP route the server registered, as {@code "GET /v1/tracks/{id}"}. */
+    public java.util.List<String> routes() {
+        return server.routes();
     }
 
     public Database database() {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
             "the held-out half plays) among the anchor's 50 most co-listened artists in that half,",
             "distinct artists and intra-list audio distance; and, for 14 genre prompts, the share",
             "of playlist tracks with a genre asked for. Runs on a fresh embedded store under",
-            "OUT/home. Writes OUT/coherence.json, .md and .html. See docs/EVALUATION.md.",
+            "OUT/home. Writes OUT/coherence.json, .md and .html, and keeps the JSON in the server's home",
+            "(evaluations/) for the web UI's Models page. See docs/EVALUATION.md.",
             "Example: mixtape eval coherence --out coherence-out"})
 final class EvalCoherenceCommand implements Callable<Integer> {
     @Option(names = "--anchors", paramLabel = "FILE",
@@ -55,6 +56,7 @@ final class EvalCoherenceCommand implements Callable<Integer> {
                 throw new MixtapeException(anchors + " names no anchor artist (one id or name per line)");
             }
         }
+        Path serverHome = EvalHome.serverHome(options);
         MixtapeConfig cfg = EvalHome.config(options, out);
         long t0 = System.nanoTime();
         CoherenceEvaluation.Report report;
@@ -69,13 +71,15 @@ final class EvalCoherenceCommand implements Callable<Integer> {
         report.info().put("seconds", Math.round(seconds * 10) / 10.0);
         report.info().put("seed", seed);
         Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("coherence.json").toFile(),
-                Map.of("info", report.info(), "rows", report.rows(), "genre_prompts", report.genrePrompts(), "details", report.details()));
+        Map<String, Object> result = Map.of("info", report.info(), "rows", report.rows(), "genre_prompts", report.genrePrompts(),
+                "details", report.details());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("coherence.json").toFile(), result);
         String md = CoherenceReport.markdown(report);
         Files.writeString(out.resolve("coherence.md"), md);
         Files.writeString(out.resolve("coherence.html"), CoherenceReport.html(report));
         System.out.print(md);
         System.out.println("Wrote " + out.resolve("coherence.json") + ", .md and .html" + String.format(java.util.Locale.ROOT, " (%.0f s)", seconds));
+        EvalHome.keep(serverHome, "coherence", result);
         return 0;
     }
 }

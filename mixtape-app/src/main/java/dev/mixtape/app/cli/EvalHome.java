@@ -12,6 +12,20 @@ import java.util.Map;
 final class EvalHome {
     private EvalHome() {}
 
+    /** The home the server uses with these options (where the latest evaluation is kept for the Models page). */
+    static Path serverHome(ConfigOptions options) {
+        return options.load(Map.of()).home();
+    }
+
+    /**
+     * Keeps {@code result} as the server's latest {@code kind} evaluation under {@code serverHome/evaluations/}, for
+     * {@code GET /api/v1/models/evaluations} and the web UI's Models page (docs/UI.md); says where.
+     */
+    static void keep(Path serverHome, String kind, Map<String, Object> result) throws IOException {
+        Path file = dev.mixtape.app.learn.EvaluationResults.save(serverHome, kind, result, java.time.Instant.now());
+        System.out.println("Kept as the latest " + kind + " evaluation for the web UI's Models page: " + file);
+    }
+
     /** @throws MixtapeException when OUT/home holds an earlier run's store */
     static MixtapeConfig config(ConfigOptions options, Path out) throws IOException {
         Path home = out.resolve("home").toAbsolutePath();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
             "validation listeners are replayed too: the session blend is fitted on them and reported",
             "(the S-B seed's blend and the fitted one are both scored on the test listeners). Runs on a fresh",
             "embedded store under OUT/home (the catalog is imported there first, about 15 s).",
-            "Writes OUT/replay.json and OUT/replay.md. See docs/EVALUATION.md.",
+            "Writes OUT/replay.json and OUT/replay.md, and keeps the JSON in the server's home (evaluations/) for the",
+            "web UI's Models page. See docs/EVALUATION.md.",
             "Example: mixtape eval replay --users 300 --out replay-out"})
 final class EvalReplayCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "lastfm-2k", description = "The listening to replay (only lastfm-2k; default).")
@@ -56,6 +57,7 @@ final class EvalReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new MixtapeException(e.getMessage());
         }
+        Path serverHome = EvalHome.serverHome(options);
         MixtapeConfig cfg = EvalHome.config(options, out);
         long t0 = System.nanoTime();
         ReplayEvaluation.Report report = EvalHome.run(cfg, "eval replay", new ReplayEvaluation(o)::run);
@@ -64,13 +66,14 @@ final class EvalReplayCommand implements Callable<Integer> {
         report.info().put("users_option", users);
         report.info().put("seed", seed);
         Files.createDirectories(out);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("replay.json").toFile(),
-                Map.of("info", report.info(), "rows", report.rows()));
+        Map<String, Object> result = Map.of("info", report.info(), "rows", report.rows());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("replay.json").toFile(), result);
         String md = ReplayReport.markdown(report);
         Files.writeString(out.resolve("replay.md"), md);
         Files.writeString(out.resolve("replay.html"), ReplayReport.html(report));
         System.out.print(md);
         System.out.println("Wrote " + out.resolve("replay.json") + ", .md and .html" + String.format(java.util.Locale.ROOT, " (%.0f s)", seconds));
+        EvalHome.keep(serverHome, "replay", result);
         return 0;
     }
 }

@@ -8,20 +8,24 @@ import java.util.Set;
 
 /**
  * {@code GET /api/v1/models} (versions, sizes, metrics, which one serves, recent jobs),
- * {@code POST /api/v1/models/train} (202 and a job) and {@code GET /api/v1/models/train/{id}} (its progress);
+ * {@code POST /api/v1/models/train} (202 and a job), {@code GET /api/v1/models/train/{id}} (its progress) and
+ * {@code GET /api/v1/models/evaluations} (the latest replay and coherence evaluations, {@link EvaluationResults});
  * docs/LEARNING.md.
  */
 public final class ModelRoutes {
     static final Set<String> FIELDS = Set.of("reason");
 
     private final ListeningTraining training;
+    private final java.nio.file.Path home;
 
-    public ModelRoutes(ListeningTraining training) {
+    public ModelRoutes(ListeningTraining training, java.nio.file.Path home) {
         this.training = training;
+        this.home = home;
     }
 
     public void register(Javalin app) {
         app.get("/api/v1/models", ctx -> ctx.json(training.describe()));
+        app.get("/api/v1/models/evaluations", ctx -> ctx.json(EvaluationResults.latest(home)));
         app.post("/api/v1/models/train", ctx -> {
             String reason = "requested through the API";
             if (!ctx.body().isBlank()) {

@@ -14,8 +14,12 @@ final class JsonBadMessageHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        String message = "the request could not be read: " + (reason == null || reason.isBlank() ? "bad request" : reason)
-                + " (check the path and headers for control characters or malformed escapes)";
+        String message = switch (status) {
+            case 414 -> "the request URI is too long (at most 8 KB with Jetty's defaults): send long id lists in several requests";
+            case 431 -> "the request's headers are too large (at most 8 KB with Jetty's defaults)";
+            default -> "the request could not be read: " + (reason == null || reason.isBlank() ? "bad request" : reason)
+                    + " (check the path and headers for control characters or malformed escapes)";
+        };
         String json = "{\"error\":{\"status\":" + status + ",\"message\":\"" + escape(message) + "\"}}";
         return ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
     }

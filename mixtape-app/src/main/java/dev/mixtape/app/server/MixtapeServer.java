@@ -68,6 +68,17 @@ public final class MixtapeServer implements AutoCloseable {
             new ExperimentRoutes(listeners.experiments()).register(app);
         }
         listeners.moreRoutes().accept(app);
+        OpenApiDocument.register(app);
+        app.get("/docs", ctx -> ctx.html(WebUi.apiPage()));
+    }
+
+    /** Every HTTP route registered, as {@code "GET /v1/tracks/{id}"} (before/after handlers left out), in order. */
+    public java.util.List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(io.javalin.router.ParsedEndpoint::getEndpoint)
+                .filter(e -> e.getMethod().isHttpMethod())
+                .map(e -> e.getMethod().name() + " " + e.getPath())
+                .toList();
     }
 
     /** Starts listening; returns the bound port (useful with port 0). */

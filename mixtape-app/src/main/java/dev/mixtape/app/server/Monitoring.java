@@ -55,7 +55,8 @@ public final class Monitoring {
             return;
         }
         String route = ctx.endpointHandlerPath();
-        if (route == null || route.isEmpty() || route.equals("*")) {
+        // Javalin names a request no route matched "No handler matched request path/method (404/405)"
+        if (route == null || route.isEmpty() || route.equals("*") || !route.startsWith("/")) {
             route = "unmatched";
         }
         int status = ctx.statusCode();

@@ -101,7 +101,8 @@ public final class SpotifyRoutes {
 
     private void search(Context ctx) throws IOException {
         QueryParams p = new QueryParams(ctx.queryParamMap());
-        String q = p.single("q");
+        // Spotify writes its paging links (href, next, previous) with query= and accepts both spellings: so do we
+        String q = p.single("q") != null ? p.single("q") : p.single("query");
         if (q == null || q.isBlank()) {
             throw new dev.mixtape.core.InvalidRequestException("q is required: the text to search for");
         }

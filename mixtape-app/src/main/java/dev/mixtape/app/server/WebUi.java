@@ -29,6 +29,24 @@ public final class WebUi {
         });
     }
 
+    /** The browsable API page served at {@code /docs}: Swagger UI (from its WebJar) over {@code /openapi.json}. */
+    static String apiPage() {
+        return API_PAGE;
+    }
+
+    private static final String API_PAGE = readApiPage();
+
+    private static String readApiPage() {
+        try (java.io.InputStream in = WebUi.class.getResourceAsStream("/openapi/docs.html")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi/docs.html is missing from the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Whether a file handler skips {@code req}: API requests are routed, never looked up as files. */
     private static Boolean skips(jakarta.servlet.http.HttpServletRequest req) {
         return isApi(req.getRequestURI());

@@ -240,7 +240,12 @@ class BadInputFuzzIT {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .timeout(Duration.ofSeconds(TIMEOUT_S)).header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (WebUi.isApi(path)) {
+            // every bad input's answer is one the OpenAPI document lists for that route, with the error object
+            dev.mixtape.app.TestHttp.conforms(method, path, response);
+        }
+        return response;
     }
 
     private static JsonNode parse(String body) {

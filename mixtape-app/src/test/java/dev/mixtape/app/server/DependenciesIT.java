@@ -59,9 +59,11 @@ class DependenciesIT {
     }
 
     HttpResponse<String> call(MixtapeApp app, String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
+        dev.mixtape.app.TestHttp.conforms(method, path, response);
+        return response;
     }
 
     JsonNode ok(MixtapeApp app, String method, String path, String body) throws Exception {

@@ -42,6 +42,7 @@ class MonitoringIT {
         assertThat(TestHttp.call(app, "POST", "/api/v1/playlists", "{\"prompt\":\"calm acoustic morning\",\"length\":10,\"seed\":"
                 + seed + "}").statusCode()).isEqualTo(200);
         assertThat(TestHttp.call(app, "POST", "/api/v1/sessions", "{\"user_id\":\"" + u + "\"}").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.call(app, "GET", "/api/v1/no-such-route", null).statusCode()).isEqualTo(404);
 
         HttpResponse<String> metrics = TestHttp.call(app, "GET", "/metrics", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
@@ -51,6 +52,8 @@ class MonitoringIT {
         assertThat(m).contains("mixtape_strategy_seconds_bucket{").contains("strategy=\"content\"");
         assertThat(m).contains("mixtape_strategy_fallbacks_total{kind=\"unavailable\",strategy=\"personality\"}");
         assertThat(m).contains("mixtape_errors_total{route=\"/api/v2/recommendations\",status=\"400\"}");
+        // a path no route matched counts under one route label, not Javalin's sentence
+        assertThat(m).contains("route=\"unmatched\"").doesNotContain("No handler matched");
         assertThat(m).contains("mixtape_cache_hit_ratio{cache=\"recommendations\"}");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(TestHttp.call(app, "GET", "/metrics", null).body()).contains("mixtape_model_info{catalog_version="));

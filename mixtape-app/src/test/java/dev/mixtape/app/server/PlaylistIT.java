@@ -32,9 +32,11 @@ class PlaylistIT {
     }
 
     HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/playlists"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/playlists"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        dev.mixtape.app.TestHttp.conforms("POST", "/api/v1/playlists", response);
+        return response;
     }
 
     JsonNode ok(String body) throws Exception {

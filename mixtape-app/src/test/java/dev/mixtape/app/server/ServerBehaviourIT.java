@@ -50,7 +50,9 @@ class ServerBehaviourIT {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        dev.mixtape.app.TestHttp.conforms("GET", path, response);
+        return response;
     }
 
     static JsonNode error(HttpResponse<String> r) throws Exception {

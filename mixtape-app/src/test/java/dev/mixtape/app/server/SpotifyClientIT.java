@@ -204,6 +204,12 @@ class SpotifyClientIT {
         assertThat(paged.getItems()).hasSize(10);
         assertThat(paged.getTotal()).isGreaterThan(100);
         assertThat(paged.getOffset()).isEqualTo(10);
+        // the paging links are Spotify's (query=...), and following one gives the next page
+        assertThat(paged.getNext()).contains("/v1/search?query=love&type=track&offset=20&limit=10");
+        var next = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(paged.getNext())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(next.body()).at("/tracks/offset").asInt()).isEqualTo(20);
     }
 
     @Test

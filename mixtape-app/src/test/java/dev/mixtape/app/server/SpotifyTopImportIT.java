@@ -194,7 +194,9 @@ class SpotifyTopImportIT {
         if (userToken != null) {
             b.header("X-Spotify-User-Token", userToken);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        dev.mixtape.app.TestHttp.conforms(method, path, response);
+        return response;
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
