@@ -81,6 +81,30 @@ class GeneratorsTest {
         }
     }
 
+    @Test
+    void aGenreRepresentativesNeighboursKeepToTheWantedGenres() {
+        Random rnd = new Random(SEED + 1);
+        AnchorGenerator gen = new AnchorGenerator(space);
+        float[] scratch = new float[catalog.size()];
+        for (int round = 0; round < 10; round++) {
+            TargetProfile p = profile(randomTarget(rnd, true));
+            int anchor = rnd.nextInt(catalog.size());
+            Candidates rep = gen.generate(p, new Seeds(List.of(new Anchor(anchor, AnchorKind.GENRE_REPRESENTATIVE, -1)), List.of()), 200, scratch);
+            List<Integer> expected = oracleNearest(p, space.points(), anchor * FeatureSpace.DIMS, anchor, catalog.size()).stream()
+                    .filter(t -> p.genreMatch(t) == 1f).limit(AnchorGenerator.MAX_PER_ANCHOR).limit(200).toList();
+            assertThat(rep.size()).as("round %d", round).isEqualTo(expected.size()).isPositive();
+            for (int j = 0; j < rep.size(); j++) {
+                assertThat(rep.track(j)).as("round %d rank %d", round, j).isEqualTo(expected.get(j));
+                assertThat(p.genreMatch(rep.track(j))).isEqualTo(1f);
+            }
+            // a mentioned track's neighbours are not narrowed by the prompt's genres
+            Candidates mentioned = gen.generate(p, new Seeds(List.of(new Anchor(anchor, AnchorKind.MENTIONED_TRACK, -1)), List.of()), 200, scratch);
+            assertThat(mentioned.size()).isEqualTo(200);
+            assertThat(java.util.stream.IntStream.range(0, mentioned.size()).map(mentioned::track).boxed().toList())
+                    .isEqualTo(oracleNearest(p, space.points(), anchor * FeatureSpace.DIMS, anchor, 200));
+        }
+    }
+
     /** All allowed tracks but {@code self} sorted by (float distance, index), the first k. */
     private List<Integer> oracleNearest(TargetProfile p, float[] from, int fo, int self, int k) {
         List<Integer> ids = new ArrayList<>();
