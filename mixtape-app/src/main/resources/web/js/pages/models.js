@@ -75,7 +75,7 @@ async function show(body) {
             h('td', {}, num(v.manifest?.interactions)), h('td', {}, fmt(Number(v.manifest?.validation_recall_at_50), 3)),
             h('td', {}, `${fmt(v.bytes / 1e6, 1)} MB`), h('td', {}, v.serving ? 'yes' : '')))))))),
     h('section', { class: 'panel', id: 'jobs' }, h('h2', {}, 'Recent trainings'),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'jobs-table' },
+      (models.jobs || []).length === 0 ? h('p', {}, 'None since the server started (the serving version was loaded from disk).') : h('div', { class: 'table-wrap' }, h('table', { id: 'jobs-table' },
         h('thead', {}, h('tr', {}, ['Job', 'Reason', 'State', 'Queued', 'Finished', 'Version'].map(c => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, (models.jobs || []).map(j => h('tr', {}, h('td', {}, j.id), h('td', {}, j.reason), h('td', {}, j.error ? `${j.state}: ${j.error}` : j.state),
           h('td', {}, when(j.queued_at)), h('td', {}, when(j.finished_at)), h('td', {}, j.version ?? ''))))))),
@@ -87,13 +87,16 @@ async function show(body) {
     options: { scales: { y: { min: 0, max: 1, title: { display: true, text: 'recall@50' } } } } });
   if (evals.replay?.rows) {
     const rows = evals.replay.rows;
-    chart(replayBox.canvas, { type: 'bar', data: { labels: rows.map(r => r.surface), datasets: [
+    // one bar per surface, each tall enough to read (a replay has about 25)
+    replayBox.box.style.height = `${Math.max(240, 22 * rows.length)}px`;
+    chart(replayBox.canvas, { type: 'bar', data: { labels: rows.map(r => short(r.surface)), datasets: [
       { label: 'recall@50', data: rows.map(r => r.recall50), backgroundColor: rows.map(r => (r.kind === 'offline' ? COLOURS[6] : COLOURS[0])) }] },
       options: { indexAxis: 'y', scales: { x: { min: 0, max: 1 } }, plugins: { legend: { display: false } } } });
   }
   if (evals.coherence?.rows) {
     const rows = evals.coherence.rows;
-    chart(coherenceBox.canvas, { type: 'bar', data: { labels: rows.map(r => r.surface), datasets: [
+    coherenceBox.box.style.height = `${Math.max(240, 30 * rows.length)}px`;
+    chart(coherenceBox.canvas, { type: 'bar', data: { labels: rows.map(r => short(r.surface)), datasets: [
       { label: 'co-listened share', data: rows.map(r => r.coListened), backgroundColor: COLOURS[2] },
       { label: 'out-of-scene share', data: rows.map(r => r.outOfScene), backgroundColor: COLOURS[1] }] },
       options: { indexAxis: 'y', scales: { x: { min: 0, max: 1 } } } });
@@ -113,6 +116,11 @@ function evaluation(kind, doc, box, command) {
     : `${(doc.rows || [])[0]?.anchors ?? '?'} anchor artists (seed ${info.seed ?? '?'}): share of picks by artists the anchor's listeners also play, and from a scene the anchor is not part of.`;
   return h('section', { class: 'panel', id: `eval-${kind}` }, h('h2', {}, title),
     h('p', { class: 'hint' }, `Saved ${when(doc.saved_at)}. ${about}`), box.box);
+}
+
+/** A surface's name cut to fit a chart's axis (the table in OUT/replay.md has it whole). */
+function short(label) {
+  return label.length > 48 ? `${label.slice(0, 47)}…` : label;
 }
 
 /** An ISO-8601 instant as "2026-12-07 20:49:23 UTC" (to the second); a dash when there is none. */
