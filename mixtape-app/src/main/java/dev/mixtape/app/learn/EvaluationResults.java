@@ -40,12 +40,16 @@ public final class EvaluationResults {
         doc.put("saved_at", now.toString());
         doc.putAll(result);
         Path tmp = Files.createTempFile(dir, "." + kind, ".tmp");
-        JSON.writeValue(tmp.toFile(), doc);
         Path file = dir.resolve(kind + ".json");
         try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            JSON.writeValue(tmp.toFile(), doc);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp); // a write that failed leaves no temporary file behind
         }
         return file;
     }

@@ -17,9 +17,9 @@ import java.util.Map;
  * The OpenAPI 3.1 description of the HTTP API, served at {@code GET /openapi.json} (docs/API.md#openapi).
  * It is written by hand in YAML under the class-path folder {@code /openapi}: {@code openapi.yaml} holds the info,
  * servers, security and the shared components (the error object and its responses), and each file in {@link #PARTS}
- * adds the paths of one group of routes with the schemas only they use. They are merged once, at first use; a
- * path, schema or component named by two files is an error, so one file cannot silently replace another's.
- * {@code OpenApiCoverageIT} fails when a route the server registers is missing here, or the document names a route
+ * adds the paths of one group of routes with the schemas only they use. They are merged once, at first use (the first
+ * request for the document, not the server's start); a path, schema or component named by two files is an error, so
+ * one file cannot silently replace another's. {@code OpenApiIT} fails when a route the server registers is missing here, or the document names a route
  * the server does not have; every answer the integration tests receive is checked against its schema.
  */
 public final class OpenApiDocument {
@@ -67,8 +67,8 @@ public final class OpenApiDocument {
 
     /** Registers {@code GET /openapi.json}: public, as the web UI's files are (it holds no secrets). */
     public static void register(Javalin app) {
-        OpenApiDocument d = get();
-        app.get("/openapi.json", ctx -> ctx.contentType("application/json").header("Cache-Control", "no-cache").result(d.json));
+        // merged at the first request, not at start-up: reading the YAML costs about half a second on a cold JVM
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").header("Cache-Control", "no-cache").result(get().json));
     }
 
     private static JsonNode load() {
