@@ -48,6 +48,8 @@ public final class MixtapeApp implements AutoCloseable {
     private final CompletableFuture<Prepared> early;
     private final Redis redis;
     private final ListenerService listeners;
+    private final dev.mixtape.app.server.EventIngest events;
+    private final dev.mixtape.app.server.SessionService sessions;
     private final dev.mixtape.app.learn.ListeningTraining training;
     private final dev.mixtape.app.server.StrategyService strategies;
     private final dev.mixtape.app.server.AutoBanditService autoBandit;
@@ -69,13 +71,19 @@ public final class MixtapeApp implements AutoCloseable {
         RateLimiter.Limit limit = new RateLimiter.Limit(config.listeners().rateLimitPerMinute(), java.time.Duration.ofMinutes(1));
         RateLimiter limiter = redis == null ? new LocalRateLimiter(limit) : new RedisRateLimiter(redis, limit);
         DeferredListenerStore listenerStore = new DeferredListenerStore(opening.thenApply(d -> new JdbcListenerStore(d.dataSource())));
-        this.listeners = new ListenerService(listenerStore, cache, engines, config.listeners().weights(), java.time.Clock.systemUTC());
+        dev.mixtape.app.server.ListenerServices wired = dev.mixtape.app.server.ListenerServices.over(listenerStore, cache, engines,
+                config.listeners().weights(), java.time.Clock.systemUTC());
+        this.listeners = wired.listeners();
+        this.events = wired.events();
+        this.sessions = wired.sessions();
         this.training = new dev.mixtape.app.learn.ListeningTraining(listenerStore, engines, config.home().resolve("models"),
                 dev.mixtape.algo.learn.ListeningConfig.defaults(), config.listeners().training(), monitoring.registry(),
                 java.time.Clock.systemUTC());
-        listeners.onEvents(events -> training.eventsStored(events.size()));
-        this.strategies = new dev.mixtape.app.server.StrategyService(engines, listeners, cache, config.listeners().hybridWeights(),
+        // the online learners, after each stored batch, off the request thread: the retraining counter, the trending counts
+        events.onEvents(stored -> training.eventsStored(stored.size()));
+        this.strategies = new dev.mixtape.app.server.StrategyService(engines, listeners, sessions, cache, config.listeners().hybridWeights(),
                 config.listeners().rewards(), java.time.Clock.systemUTC());
+        events.onEvents(strategies::learn);
         java.util.concurrent.CompletableFuture<dev.mixtape.storage.jdbc.JdbcExperimentStore> experimentStore =
                 opening.thenApply(d -> new dev.mixtape.storage.jdbc.JdbcExperimentStore(d.dataSource()));
         java.util.function.Supplier<dev.mixtape.storage.jdbc.JdbcExperimentStore> experimentStoreNow = () -> {
@@ -91,7 +99,7 @@ public final class MixtapeApp implements AutoCloseable {
                 ? new dev.mixtape.app.server.AutoBanditService(experimentStoreNow, config.listeners().autoExplore(), java.time.Clock.systemUTC())
                 : null;
         strategies.autoBandit(autoBandit);
-        listeners.monitoring(monitoring);
+        sessions.monitoring(monitoring);
         strategies.monitoring(monitoring);
         dev.mixtape.connectors.http.RemoteCache remoteCache = new dev.mixtape.connectors.http.LocalRemoteCache(200_000);
         if (sharedTier != null) {
@@ -113,11 +121,11 @@ public final class MixtapeApp implements AutoCloseable {
                 throw new dev.mixtape.core.StoreUnavailableException("the database is still opening; retry in a moment", null);
             }
             return spotifyLinks.join();
-        }, new dev.mixtape.app.server.SpotifyTopImport(remote, listeners, engines, java.time.Clock.systemUTC()), userTokens,
+        }, new dev.mixtape.app.server.SpotifyTopImport(remote, listeners, events, engines, java.time.Clock.systemUTC()), userTokens,
                 java.time.Duration.ofHours(config.listeners().spotifyTopRefreshHours()), java.time.Clock.systemUTC(), monitoring.registry());
         remote.topLists(spotifyTop);
         spotifyTop.start();
-        this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, strategies, experiments, limiter, this::databaseProblem,
+        this.server = new MixtapeServer(config, engines, new ListenerApi(listeners, events, sessions, strategies, experiments, limiter, this::databaseProblem,
                 monitoring, remote, new dev.mixtape.app.server.ListenerExport(listenerStore, experimentStoreNow, spotifyTop, java.time.Clock.systemUTC()),
                 app -> new dev.mixtape.app.learn.ModelRoutes(training, config.home()).register(app)));
         try {
@@ -169,6 +177,16 @@ public final class MixtapeApp implements AutoCloseable {
 
     public ListenerService listeners() {
         return listeners;
+    }
+
+    /** Where listening events come in (the events endpoint's service) and its online learners. */
+    public dev.mixtape.app.server.EventIngest events() {
+        return events;
+    }
+
+    /** Session picks. */
+    public dev.mixtape.app.server.SessionService sessions() {
+        return sessions;
     }
 
     public dev.mixtape.app.server.StrategyService strategies() {
@@ -254,9 +272,9 @@ public final class MixtapeApp implements AutoCloseable {
         // The prompt interpreter's name index (0.2–0.9 s), built off the start-up path: a playlist request
         // that arrives first waits for this build instead of starting its own.
         Thread.ofVirtual().name("mixtape-sessions").start(() -> {
-            listeners.prepare();
+            sessions.prepare();
             strategies.prepare();
-            String version = dev.mixtape.app.server.ListenerService.catalogVersion(engine.catalog());
+            String version = engine.catalog().fingerprint();
             monitoring.models(version, engine.cf().status());
             models.thenRun(() -> monitoring.models(version, engine.cf().status()));
         });
@@ -313,7 +331,8 @@ public final class MixtapeApp implements AutoCloseable {
             autoBandit.close();
         }
         spotifyTop.close();
-        listeners.close();
+        events.close();
+        sessions.close();
         if (redis != null) {
             redis.close();
         }

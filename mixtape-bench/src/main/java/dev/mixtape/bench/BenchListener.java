@@ -4,6 +4,7 @@ import dev.mixtape.algo.listener.SessionWeights;
 import dev.mixtape.app.server.Engine;
 import dev.mixtape.app.server.EngineHolder;
 import dev.mixtape.app.server.ListenerService;
+import dev.mixtape.app.server.ListenerServices;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.storage.cache.TieredCache;
 import dev.mixtape.storage.jdbc.Database;
@@ -29,6 +30,7 @@ final class BenchListener implements AutoCloseable {
     final Path home;
     final Database db;
     final JdbcListenerStore store;
+    final ListenerServices services;
     final ListenerService service;
     final Instant now = Instant.now();
 
@@ -38,9 +40,10 @@ final class BenchListener implements AutoCloseable {
         home = Files.createTempDirectory(name);
         db = Database.open(Database.h2Url(home), "", "");
         store = new JdbcListenerStore(db.dataSource());
-        service = new ListenerService(store, new TieredCache(null), engines, SessionWeights.DEFAULT, Clock.systemUTC());
+        services = ListenerServices.over(store, new TieredCache(null), engines, SessionWeights.DEFAULT, Clock.systemUTC());
+        service = services.listeners();
         service.createUser(USER, now.minus(Duration.ofDays(90)));
-        var r = service.ingest(ListenerFixture.batch(catalog, USER, EVENTS, now, 80, 7, "e"));
+        var r = services.events().ingest(ListenerFixture.batch(catalog, USER, EVENTS, now, 80, 7, "e"));
         if (r.accepted() != EVENTS) {
             throw new IllegalStateException("fixture: " + r);
         }
@@ -48,6 +51,7 @@ final class BenchListener implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        services.close();
         db.close();
         BenchData.deleteTree(home);
     }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixtape.algo.listener.SessionWeights;
 import dev.mixtape.app.server.Engine;
 import dev.mixtape.app.server.EngineHolder;
-import dev.mixtape.app.server.ListenerService;
+import dev.mixtape.app.server.EventIngest;
+import dev.mixtape.app.server.ListenerServices;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.storage.cache.TieredCache;
 import dev.mixtape.storage.jdbc.Database;
@@ -24,7 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Event ingestion throughput: batches of events through {@link ListenerService#ingest} (per-event
+ * Event ingestion throughput: batches of events through {@link EventIngest#ingest} (per-event
  * validation, the store's transaction, cache invalidation; minus HTTP) into a fresh database, H2 file
  * (the default) or a throw-away schema on PostgreSQL. Each batch holds events of many listeners with
  * their own idempotency keys. Prints events per second and per-batch latency percentiles.
@@ -47,11 +48,13 @@ final class EventsBench {
             db = Database.open(pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true",
                     "postgres", "");
         }
+        ListenerServices services = null;
         try {
             EngineHolder engines = new EngineHolder();
             engines.set(Engine.of(catalog, 0));
-            ListenerService service = new ListenerService(new JdbcListenerStore(db.dataSource()), new TieredCache(null), engines,
+            services = ListenerServices.over(new JdbcListenerStore(db.dataSource()), new TieredCache(null), engines,
                     SessionWeights.DEFAULT, Clock.systemUTC());
+            EventIngest service = services.events();
             Instant now = Instant.now();
             int warm = Math.max(5, batches / 10);
             List<ObjectNode> bodies = new ArrayList<>();
@@ -89,6 +92,9 @@ final class EventsBench {
             out.printf(Locale.ROOT, "batch latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", lat.millis(0.50), lat.millis(0.90),
                     lat.millis(0.99), lat.maxMillis());
         } finally {
+            if (services != null) {
+                services.close();
+            }
             db.close();
             if (schema != null) {
                 try (Connection c = DriverManager.getConnection(pgUrl, "postgres", ""); Statement st = c.createStatement()) {

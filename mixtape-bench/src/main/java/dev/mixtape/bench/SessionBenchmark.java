@@ -1,6 +1,7 @@
 package dev.mixtape.bench;
 
 import dev.mixtape.app.server.ListenerService;
+import dev.mixtape.app.server.SessionService;
 import dev.mixtape.core.listener.Traits;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,16 +47,18 @@ public class SessionBenchmark {
 
     private BenchListener fixture;
     private ListenerService service;
+    private SessionService sessions;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         fixture = new BenchListener("mixtape-session-bench");
         service = fixture.service;
+        sessions = fixture.services.sessions();
         service.putPersonality(USER, new Traits(0.8, 0.4, 0.6, 0.55, 0.3), "traits");
         if (listening) {
             ListeningBench.serve(fixture.catalog, fixture.engines, fixture.store, fixture.home.resolve("models"));
         }
-        service.prepare();
+        sessions.prepare();
     }
 
     @TearDown(Level.Trial)
@@ -68,6 +71,6 @@ public class SessionBenchmark {
         if (mode.equals("uncached")) {
             service.invalidate(USER);
         }
-        return service.session(USER, 50).body();
+        return sessions.session(USER, 50).json(); // the bytes served
     }
 }

@@ -27,6 +27,21 @@ class CatalogTest {
     }
 
     @Test
+    void theFingerprintNamesTheTracksAndTheirPopularity() {
+        Catalog a = small();
+        assertThat(a.fingerprint()).isEqualTo(small().fingerprint()).isSameAs(a.fingerprint()).matches("[0-9a-z]{1,13}");
+        Catalog morePopular = new CatalogBuilder()
+                .add(track("t0", "Get Lucky", "Daft Punk;Pharrell Williams", "Random Access Memories", 86, "french house", "disco"))
+                .add(track("t1", "One More Time", "Daft Punk", "Discovery", 75, "french house"))
+                .add(track("t2", "Digital Love", "Daft Punk", "Discovery", 90, "french house", "electronic"))
+                .add(track("t3", "Happy", "Pharrell Williams", "G I R L", 80, "pop"))
+                .add(track("t4", "Aerodynamic", "Daft Punk", "Discovery", 75, "electronic"))
+                .build();
+        assertThat(morePopular.fingerprint()).isNotEqualTo(a.fingerprint());
+        assertThat(Catalog.empty().fingerprint()).isNotEqualTo(a.fingerprint());
+    }
+
+    @Test
     void tracksGetDenseIndicesInOrderOfFirstAddition() {
         Catalog c = small();
         assertThat(c.size()).isEqualTo(5);

@@ -189,13 +189,13 @@ public final class ReplayEvaluation {
                     ev.put("timestamp", now.minusSeconds(60 + rnd.nextLong(90L * 86_400)).toString());
                     ev.put("ms_played", Math.max(30_000, catalog.durationMs(t)));
                     if (list.size() == 1000) {
-                        events += app.listeners().ingest(body).accepted();
+                        events += app.events().ingest(body).accepted();
                         list.removeAll();
                     }
                 }
             }
             if (!list.isEmpty()) {
-                events += app.listeners().ingest(body).accepted();
+                events += app.events().ingest(body).accepted();
             }
             if (i % 20 == 0) {
                 progress.accept("events", 0.2 + 0.3 * i / posted.length);
@@ -204,7 +204,7 @@ public final class ReplayEvaluation {
         info.put("events_posted", events);
 
         // train as the server would, once the online learners (trending counts) have seen every event
-        app.listeners().awaitLearners();
+        app.events().awaitLearners();
         progress.accept("train", 0.5);
         TrainingJob job = train(app, "replay evaluation");
         info.put("model", job.version());
@@ -300,11 +300,11 @@ public final class ReplayEvaluation {
                         skips++;
                     }
                 }
-                app.listeners().ingest(body);
+                app.events().ingest(body);
             }
             bandit.refresh();
         }
-        app.listeners().awaitLearners();
+        app.events().awaitLearners();
         out.add(score("v2 auto (08:00), half the listeners, after " + BANDIT_ROUNDS + " feedback rounds", "product", scoredUsers, scoredHeld,
                 scoredTrain, catalog, i -> strategyArtists(app, catalog, "replay-" + rows.users().id(scoredUsers[i]), "auto", time)));
         Map<String, Object> learned = new LinkedHashMap<>();
@@ -323,7 +323,7 @@ public final class ReplayEvaluation {
     }
 
     private List<Integer> sessionArtists(MixtapeApp app, Catalog c, String user) {
-        JsonNode body = app.listeners().session(user, 50).body();
+        JsonNode body = app.sessions().session(user, 50).body();
         List<String> ids = new ArrayList<>();
         for (JsonNode r : body.get("recommendations")) {
             ids.add(r.get("track").get("id").asText());

@@ -83,12 +83,12 @@ final class ReplayFits {
      */
     List<ReplayEvaluation.Row> sessions(Map<String, Object> info) {
         long t0 = System.nanoTime();
-        SessionWeights served = app.listeners().sessionWeights();
+        SessionWeights served = app.sessions().sessionWeights();
         PersonalityMusicModel personality = new PersonalityMusicModel(catalog);
         SongKeys songs = new SongKeys(catalog);
         SessionRecommender.Input[] inputs = new SessionRecommender.Input[posted.length];
         for (int i = 0; i < posted.length; i++) {
-            inputs[i] = app.listeners().sessionInput(user(i), 50);
+            inputs[i] = app.sessions().sessionInput(user(i), 50);
         }
         Function<SessionWeights, SessionRecommender> recommender = w -> new SessionRecommender(engine.space(), personality, songs, w);
         BlendFit.Result fit = BlendFit.coordinate(sessionPoint(SessionWeights.SEED), SESSION_GRID, p -> {

@@ -66,8 +66,8 @@ public final class ExperimentService {
             }
             variants.add(new Experiment.Variant(JsonBody.text(v, "name", "the variant's name"), strategy, w.asDouble()));
         }
-        Instant starts = body.hasNonNull("starts_at") ? ListenerService.timestamp(body.get("starts_at"), "starts_at") : null;
-        Instant ends = body.hasNonNull("ends_at") ? ListenerService.timestamp(body.get("ends_at"), "ends_at") : null;
+        Instant starts = body.hasNonNull("starts_at") ? JsonBody.instant(body.get("starts_at"), "starts_at") : null;
+        Instant ends = body.hasNonNull("ends_at") ? JsonBody.instant(body.get("ends_at"), "ends_at") : null;
         Experiment e = new Experiment(name, variants, starts, ends, clock.instant());
         if (!store.get().create(e)) {
             throw new dev.mixtape.core.ConflictException("an experiment named '" + name + "' exists; experiments are immutable, create another name");

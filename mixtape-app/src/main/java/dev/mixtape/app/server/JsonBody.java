@@ -68,4 +68,32 @@ public final class JsonBody {
         }
         return n.asText();
     }
+
+    /** An instant from ISO-8601 with an offset or epoch milliseconds; errors name {@code field}. */
+    static java.time.Instant instant(JsonNode n, String field) {
+        if (n == null || n.isNull()) {
+            throw new InvalidRequestException(field + " is required: ISO-8601 (2026-01-01T12:00:00Z) or epoch milliseconds");
+        }
+        if (n.isIntegralNumber() || (n.isTextual() && n.asText().matches("\\d{1,15}"))) {
+            long ms = n.asLong();
+            if (ms < 100_000_000_000L) {
+                throw new InvalidRequestException(field + " " + ms + " looks like epoch seconds; send epoch milliseconds or ISO-8601");
+            }
+            return java.time.Instant.ofEpochMilli(ms);
+        }
+        if (n.isTextual()) {
+            String s = n.asText().trim();
+            try {
+                return java.time.OffsetDateTime.parse(s).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                try {
+                    return java.time.Instant.parse(s);
+                } catch (java.time.format.DateTimeParseException e2) {
+                    throw new InvalidRequestException(field + " '" + s + "' is not ISO-8601 with an offset (2026-01-01T12:00:00Z) "
+                            + "nor epoch milliseconds");
+                }
+            }
+        }
+        throw new InvalidRequestException(field + " must be an ISO-8601 string or epoch milliseconds, got " + n);
+    }
 }

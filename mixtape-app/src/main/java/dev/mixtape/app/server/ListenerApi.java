@@ -8,12 +8,13 @@ import java.util.function.Supplier;
  * that names what is wrong with the database (null when it is fine), for readiness, the music provider, and the routes
  * of features wired outside this package (the models API); {@code export} answers {@code GET /api/v1/users/{id}/export}.
  */
-public record ListenerApi(ListenerService service, StrategyService strategies, ExperimentService experiments, RateLimiter limiter,
+public record ListenerApi(ListenerService service, EventIngest events, SessionService sessions, StrategyService strategies, ExperimentService experiments, RateLimiter limiter,
                           Supplier<String> databaseProblem, Monitoring monitoring,
                           RemoteService remote, ListenerExport export, java.util.function.Consumer<io.javalin.Javalin> moreRoutes) {
     /** Without further routes. */
-    public ListenerApi(ListenerService service, StrategyService strategies, ExperimentService experiments, RateLimiter limiter,
+    public ListenerApi(ListenerService service, EventIngest events, SessionService sessions, StrategyService strategies,
+                       ExperimentService experiments, RateLimiter limiter,
                        Supplier<String> databaseProblem, Monitoring monitoring, RemoteService remote, ListenerExport export) {
-        this(service, strategies, experiments, limiter, databaseProblem, monitoring, remote, export, app -> {});
+        this(service, events, sessions, strategies, experiments, limiter, databaseProblem, monitoring, remote, export, app -> {});
     }
 }

@@ -30,12 +30,17 @@ public final class ListenerRoutes {
     private static final Set<String> SESSION_FIELDS = Set.of("user_id", "size");
 
     private final ListenerService service;
+    private final EventIngest events;
+    private final SessionService sessions;
     private final RateLimiter limiter;
     private final InventoryItems inventories;
     private final ListenerExport export;
 
-    public ListenerRoutes(ListenerService service, RateLimiter limiter, Path dataDir, ListenerExport export) {
+    public ListenerRoutes(ListenerService service, EventIngest events, SessionService sessions, RateLimiter limiter, Path dataDir,
+                          ListenerExport export) {
         this.service = service;
+        this.events = events;
+        this.sessions = sessions;
         this.limiter = limiter;
         this.export = export;
         this.inventories = new InventoryItems(dataDir);
@@ -107,20 +112,20 @@ public final class ListenerRoutes {
     private void createUser(Context ctx) {
         JsonNode body = JsonBody.object(ctx.body(), USER_FIELDS, "{\"id\": \"u1\", \"created_at\": \"2024-01-01T00:00:00Z\"}");
         String id = limited(ctx, JsonBody.text(body, "id", "the listener's id"));
-        Instant created = body.hasNonNull("created_at") ? ListenerService.timestamp(body.get("created_at"), "created_at") : null;
+        Instant created = body.hasNonNull("created_at") ? JsonBody.instant(body.get("created_at"), "created_at") : null;
         ListenerStore.Created c = service.createUser(id, created);
         ctx.status(c.created() ? 201 : 200).json(userJson(c.listener(), false));
     }
 
     private void events(Context ctx) {
         JsonNode body = JsonBody.object(ctx.body(), Set.of("events"), "{\"events\": [...]}");
-        ListenerService.BatchResult r = service.ingest(body);
+        EventIngest.BatchResult r = events.ingest(body);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("received", r.received());
         out.put("accepted", r.accepted());
         out.put("duplicates", r.duplicates());
         List<Map<String, Object>> rejected = new ArrayList<>();
-        for (ListenerService.Rejection x : r.rejected()) {
+        for (EventIngest.Rejection x : r.rejected()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("index", x.index());
             if (x.idempotencyKey() != null) {
@@ -195,9 +200,9 @@ public final class ListenerRoutes {
                 throw new InvalidRequestException("size must be from 1 to 100, got " + size);
             }
         }
-        ListenerService.Session s = service.session(id, size);
+        SessionService.Session s = sessions.session(id, size);
         ctx.header("X-Cache", s.cacheStatus().wireName());
-        ctx.json(s.body());
+        ctx.contentType("application/json").result(s.json());
     }
 
     static Map<String, Object> userJson(Listener l, boolean hasPersonality) {

@@ -62,7 +62,7 @@ public final class MixtapeServer implements AutoCloseable {
                         new dev.mixtape.algo.playlist.prompt.BuiltInPromptInterpreter()));
         new PlaylistRoutes(engines, playlists, listeners.monitoring(), listeners.remote()).register(app);
         new RemoteRoutes(listeners.remote(), listeners.service(), engines).register(app);
-        new ListenerRoutes(listeners.service(), listeners.limiter(), config.dataDir(), listeners.export()).register(app);
+        new ListenerRoutes(listeners.service(), listeners.events(), listeners.sessions(), listeners.limiter(), config.dataDir(), listeners.export()).register(app);
         new StrategyRoutes(listeners.strategies()).register(app);
         if (listeners.experiments() != null) {
             new ExperimentRoutes(listeners.experiments()).register(app);

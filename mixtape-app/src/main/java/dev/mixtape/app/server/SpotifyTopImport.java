@@ -38,13 +38,15 @@ public final class SpotifyTopImport {
 
     private final RemoteService remote;
     private final ListenerService listeners;
+    private final EventIngest events;
     private final EngineHolder engines;
     private final Clock clock;
     private volatile Matcher matcher;
 
     private record Matcher(Catalog catalog, ArtistNameMatcher names) {}
 
-    public SpotifyTopImport(RemoteService remote, ListenerService listeners, EngineHolder engines, Clock clock) {
+    public SpotifyTopImport(RemoteService remote, ListenerService listeners, EventIngest events, EngineHolder engines, Clock clock) {
+        this.events = events;
         this.remote = remote;
         this.listeners = listeners;
         this.engines = engines;
@@ -96,10 +98,10 @@ public final class SpotifyTopImport {
         }
         int accepted = 0;
         int duplicates = 0;
-        for (int from = 0; from < events.size(); from += ListenerService.MAX_BATCH) {
+        for (int from = 0; from < events.size(); from += EventIngest.MAX_BATCH) {
             ObjectNode body = NODES.objectNode();
-            body.putArray("events").addAll(events.subList(from, Math.min(events.size(), from + ListenerService.MAX_BATCH)));
-            ListenerService.BatchResult b = listeners.ingest(body);
+            body.putArray("events").addAll(events.subList(from, Math.min(events.size(), from + EventIngest.MAX_BATCH)));
+            EventIngest.BatchResult b = this.events.ingest(body);
             accepted += b.accepted();
             duplicates += b.duplicates();
         }

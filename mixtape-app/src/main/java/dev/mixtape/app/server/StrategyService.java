@@ -91,25 +91,28 @@ public final class StrategyService {
         this.experiments = service;
     }
 
-    public StrategyService(EngineHolder engines, ListenerService listeners, TieredCache cache, Map<String, Double> hybridWeights,
-                           Clock clock) {
-        this(engines, listeners, cache, hybridWeights, dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT, clock);
+    public StrategyService(EngineHolder engines, ListenerService listeners, SessionService sessions, TieredCache cache,
+                           Map<String, Double> hybridWeights, Clock clock) {
+        this(engines, listeners, sessions, cache, hybridWeights, dev.mixtape.algo.listener.GenreFeedback.Rewards.DEFAULT, clock);
     }
 
-    public StrategyService(EngineHolder engines, ListenerService listeners, TieredCache cache, Map<String, Double> hybridWeights,
-                           dev.mixtape.algo.listener.GenreFeedback.Rewards rewards, Clock clock) {
+    /**
+     * @param sessions the session picks, whose recommender the {@code session} strategy serves. The trending counts learn
+     *                 from the stored events only when {@link #learn} is given them ({@link EventIngest#onEvents}).
+     */
+    public StrategyService(EngineHolder engines, ListenerService listeners, SessionService sessions, TieredCache cache,
+                           Map<String, Double> hybridWeights, dev.mixtape.algo.listener.GenreFeedback.Rewards rewards, Clock clock) {
         this.engines = engines;
         this.listeners = listeners;
         this.cache = cache;
         this.hybridWeights = hybridWeights;
         this.clock = clock;
         this.models = new PerEngine<>(engines, e -> new Models(e, new StrategyEngine(new StrategyModels(e.space(), e.cf(),
-                ListenerService.catalogVersion(e.catalog()), rewards), hybridWeights, listeners.sessions(e))));
-        listeners.onEvents(this::learn);
+                e.catalog().fingerprint(), rewards), hybridWeights, sessions.sessions(e))));
     }
 
     /** Online learners: trending counts from every stored event (off the request thread; builds the models if need be). */
-    private void learn(List<ListeningEvent> events) {
+    public void learn(List<ListeningEvent> events) {
         Models m = models();
         Catalog c = m.engine().catalog();
         for (ListeningEvent e : events) {
@@ -282,19 +285,14 @@ public final class StrategyService {
         if (banditChoice != null) {
             b.served(recommendationId, banditChoice.kind(), banditChoice.strategy(), listener == null ? null : listener.listener().id(), n);
         }
-        // the cached answer ends with its metadata object: "...,"metadata":{...}}"; the per-answer fields go after it
-        byte[] cached = got.value();
-        StringBuilder tail = new StringBuilder(160);
-        tail.append(",\"response_time_ms\":").append(Math.round((System.nanoTime() - start) / 10_000.0) / 100.0)
-                .append(",\"cache_status\":\"").append(got.status().wireName()).append("\"},\"recommendation_id\":\"")
-                .append(recommendationId).append('"');
+        AnswerFields fields = AnswerFields.timed(start, got.status()).top("recommendation_id", recommendationId);
         if (variant != null) {
-            tail.append(",\"experiment\":").append(JsonBody.JSON.createObjectNode().put("name", experiment).put("variant", variant.name()));
+            Map<String, String> e = new java.util.LinkedHashMap<>();
+            e.put("name", experiment);
+            e.put("variant", variant.name());
+            fields.top("experiment", e);
         }
-        tail.append('}');
-        byte[] t = tail.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] out = java.util.Arrays.copyOf(cached, cached.length - 2 + t.length);
-        System.arraycopy(t, 0, out, cached.length - 2, t.length);
+        byte[] out = fields.addTo(got.value());
         return new Answer(out, got.status());
     }
 

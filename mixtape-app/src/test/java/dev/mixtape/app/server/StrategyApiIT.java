@@ -160,7 +160,7 @@ class StrategyApiIT {
             events.add("{\"user_id\":\"" + u + "\",\"track_id\":\"" + t + "\",\"type\":\"play\",\"timestamp\":" + System.currentTimeMillis() + "}");
         }
         ok("POST", "/api/v1/events", "{\"events\":[" + String.join(",", events) + "]}");
-        app.listeners().awaitLearners(); // the trending counts learn in the background, after the acknowledgement
+        app.events().awaitLearners(); // the trending counts learn in the background, after the acknowledgement
         String body = "{\"user_id\":\"" + u + "\",\"strategy\":\"content\",\"n\":20}";
         JsonNode r = ok("POST", "/api/v2/recommendations", body);
         for (JsonNode rec : r.get("recommendations")) {

@@ -35,29 +35,36 @@ class StrategyServiceTest {
     final EngineHolder engines = new EngineHolder();
     final TieredCache cache = new TieredCache(null);
     final ListenerService listeners;
+    final SessionService sessions;
+    final EventIngest events;
     final StrategyService service;
 
     StrategyServiceTest() {
         engines.set(Engine.of(CATALOG));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        listeners = new ListenerService(new MemoryListenerStore(), cache, engines, SessionWeights.DEFAULT, clock);
-        service = new StrategyService(engines, listeners, cache, HybridStrategy.DEFAULT_WEIGHTS, clock);
+        ListenerServices wired = ListenerServices.over(new MemoryListenerStore(), cache, engines, SessionWeights.DEFAULT, clock);
+        listeners = wired.listeners();
+        sessions = wired.sessions();
+        events = wired.events();
+        service = new StrategyService(engines, listeners, sessions, cache, HybridStrategy.DEFAULT_WEIGHTS, clock);
+        events.onEvents(service::learn);
     }
 
     @AfterEach
     void close() {
-        listeners.close();
+        events.close();
+        sessions.close();
     }
 
     @Test
     void aFailingOnlineLearnerDoesNotFailAnAcknowledgedBatch() {
-        listeners.onEvents(events -> {
+        events.onEvents(stored -> {
             throw new IllegalStateException("learner broke");
         });
         listeners.createUser("u-learner", NOW.minusSeconds(86_400));
         JsonNode batch = JsonBody.object("{\"events\":[{\"user_id\":\"u-learner\",\"track_id\":\"jazz-0-0\",\"type\":\"play\","
                 + "\"timestamp\":\"" + NOW.minusSeconds(60) + "\",\"ms_played\":180000}]}", Set.of("events"), "{}");
-        assertThat(listeners.ingest(batch).accepted()).isEqualTo(1);
+        assertThat(events.ingest(batch).accepted()).isEqualTo(1);
         assertThat(listeners.userData("u-learner").history()).hasSize(1);
     }
 
