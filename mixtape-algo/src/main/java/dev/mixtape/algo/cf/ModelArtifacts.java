@@ -1,5 +1,6 @@
 package dev.mixtape.algo.cf;
 
+import dev.mixtape.core.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -43,20 +43,7 @@ public final class ModelArtifacts {
     /** Saves {@code model} as {@code name} under {@code dir} (created if missing); returns the file. */
     public static Path save(Path dir, String name, PersistentModel model) throws IOException {
         Path target = path(dir, name);
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(model, out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, out -> write(model, out));
         return target;
     }
 

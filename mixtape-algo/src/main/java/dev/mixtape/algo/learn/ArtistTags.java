@@ -1,6 +1,7 @@
 package dev.mixtape.algo.learn;
 
 import dev.mixtape.core.Catalog;
+import dev.mixtape.core.io.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -83,25 +84,24 @@ public final class ArtistTags {
             order[a] = a;
         }
         Arrays.sort(order, (x, y) -> catalog.artistId(x).compareTo(catalog.artistId(y)));
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(tmp)),
-                StandardCharsets.UTF_8))) {
-            for (int a : order) {
-                if (byArtist[a].length == 0) {
-                    continue;
-                }
-                w.write(catalog.artistId(a));
-                w.write('\t');
-                for (int k = 0; k < byArtist[a].length; k++) {
-                    if (k > 0) {
-                        w.write('|');
+        AtomicFiles.write(file, out -> {
+            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8))) {
+                for (int a : order) {
+                    if (byArtist[a].length == 0) {
+                        continue;
                     }
-                    w.write(clean(names[byArtist[a][k]]));
+                    w.write(catalog.artistId(a));
+                    w.write('\t');
+                    for (int k = 0; k < byArtist[a].length; k++) {
+                        if (k > 0) {
+                            w.write('|');
+                        }
+                        w.write(clean(names[byArtist[a][k]]));
+                    }
+                    w.write('\n');
                 }
-                w.write('\n');
             }
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     /**
