@@ -2,6 +2,7 @@ package dev.mixtape.storage.snapshot;
 
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.CatalogCodec;
+import dev.mixtape.core.io.AtomicFiles;
 import dev.mixtape.storage.jdbc.JdbcCatalogStore;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -9,12 +10,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -95,12 +94,7 @@ public final class SnapshotCatalogLoader {
     }
 
     private void write(Catalog c, Path file) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "catalog-", ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            CatalogCodec.write(c, new DataOutputStream(new BufferedOutputStream(out, 1 << 16)));
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, out -> CatalogCodec.write(c, new DataOutputStream(new BufferedOutputStream(out, 1 << 16))));
         try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "catalog-*.bin")) {
             for (Path p : old) {
                 if (!p.equals(file)) {
