@@ -1,8 +1,10 @@
 package dev.mixtape.app.cli;
 
 import dev.mixtape.core.MixtapeException;
+import dev.mixtape.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,73 +62,89 @@ final class HomeBackup {
 
     /** Writes the backup of {@code home} (its database at {@code dbUrl}) to {@code out}. */
     static Report backup(Path home, String dbUrl, String user, String password, Path out, Clock clock) throws IOException {
-        home = home.toAbsolutePath();
-        out = out.toAbsolutePath();
+        Path homeDir = home.toAbsolutePath();
+        Path file = out.toAbsolutePath();
         Path h2 = dev.mixtape.storage.jdbc.Database.h2File(dbUrl);
         if (h2 != null && !Files.exists(mvFile(h2))) {
             throw new MixtapeException("no database at " + mvFile(h2) + " (nothing to back up; is --home right?)");
         }
-        Files.createDirectories(out.getParent());
-        Path tmp = Files.createTempFile(out.getParent(), "." + out.getFileName(), ".tmp");
-        Path dbCopy = null;
-        int files = 0;
+        Path dbCopy = h2 == null ? null : databaseCopy(dbUrl, user, password);
         try {
-            if (h2 != null) {
-                dbCopy = Files.createTempFile("mixtape-db-backup", ".zip");
-                Files.delete(dbCopy); // H2 writes the file itself
-                try (Connection c = DriverManager.getConnection(dbUrl, user == null ? "" : user, password == null ? "" : password);
-                     Statement st = c.createStatement()) {
-                    st.execute("BACKUP TO '" + dbCopy.toString().replace("'", "''") + "'");
-                } catch (SQLException e) {
-                    throw new MixtapeException("cannot back up the database " + dbUrl + ": " + e.getMessage());
-                }
-            }
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-                Properties m = new Properties();
-                m.setProperty("format", FORMAT);
-                m.setProperty("created_at", clock.instant().toString());
-                m.setProperty("database", h2 != null ? "h2" : dbUrl.startsWith("jdbc:postgresql:") ? "postgresql (not included: use pg_dump)"
-                        : "not included");
-                m.setProperty("database_file", h2 == null ? "" : h2.getFileName().toString());
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                m.store(zip, "mixtape backup");
-                zip.closeEntry();
-                if (dbCopy != null) {
-                    zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION); // H2's backup is compressed already
-                    zip.putNextEntry(new ZipEntry(DB_ENTRY));
-                    Files.copy(dbCopy, zip);
-                    zip.closeEntry();
-                }
-                zip.setLevel(java.util.zip.Deflater.BEST_SPEED); // model factors are floats: a slower level gains little
-                Path dbDir = h2 == null ? null : h2.getParent();
-                List<Path> listed;
-                try (Stream<Path> walk = Files.walk(home)) {
-                    listed = walk.filter(Files::isRegularFile).sorted().toList();
-                }
-                for (Path p : listed) {
-                    Path rel = home.relativize(p);
-                    if (p.equals(out) || p.equals(tmp) || (dbDir != null && p.startsWith(dbDir)) || hidden(rel)
-                            || rel.getName(0).toString().startsWith("before-restore-")) {
-                        continue;
-                    }
-                    try (InputStream in = Files.newInputStream(p)) {
-                        zip.putNextEntry(new ZipEntry(HOME_PREFIX + rel.toString().replace('\\', '/')));
-                        in.transferTo(zip);
-                        zip.closeEntry();
-                        files++;
-                    } catch (NoSuchFileException gone) {
-                        // removed since the listing (an old model version pruned): not part of the backup
-                    }
-                }
-            }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            int[] files = {0};
+            AtomicFiles.write(file, os -> files[0] = writeZip(os, homeDir, file, h2, dbUrl, dbCopy, clock));
+            return new Report(file, h2 != null, files[0], Files.size(file));
         } finally {
-            Files.deleteIfExists(tmp);
             if (dbCopy != null) {
                 Files.deleteIfExists(dbCopy);
             }
         }
-        return new Report(out, h2 != null, files, Files.size(out));
+    }
+
+    /** H2's consistent copy of the database at {@code dbUrl}, in a temporary file the caller deletes. */
+    private static Path databaseCopy(String dbUrl, String user, String password) throws IOException {
+        Path dbCopy = Files.createTempFile("mixtape-db-backup", ".zip");
+        Files.delete(dbCopy); // H2 writes the file itself
+        boolean done = false;
+        try (Connection c = DriverManager.getConnection(dbUrl, user == null ? "" : user, password == null ? "" : password);
+             Statement st = c.createStatement()) {
+            st.execute("BACKUP TO '" + dbCopy.toString().replace("'", "''") + "'");
+            done = true;
+            return dbCopy;
+        } catch (SQLException e) {
+            throw new MixtapeException("cannot back up the database " + dbUrl + ": " + e.getMessage());
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(dbCopy);
+            }
+        }
+    }
+
+    /**
+     * Writes the zip to {@code os}: the manifest, the database copy, then the home's files; returns how many home files.
+     * The temporary file being written ({@link AtomicFiles}: hidden, ending in {@code .tmp}) is left out as hidden.
+     */
+    private static int writeZip(OutputStream os, Path home, Path out, Path h2, String dbUrl, Path dbCopy, Clock clock)
+            throws IOException {
+        int files = 0;
+        try (ZipOutputStream zip = new ZipOutputStream(os)) {
+            Properties m = new Properties();
+            m.setProperty("format", FORMAT);
+            m.setProperty("created_at", clock.instant().toString());
+            m.setProperty("database", h2 != null ? "h2" : dbUrl.startsWith("jdbc:postgresql:") ? "postgresql (not included: use pg_dump)"
+                    : "not included");
+            m.setProperty("database_file", h2 == null ? "" : h2.getFileName().toString());
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            m.store(zip, "mixtape backup");
+            zip.closeEntry();
+            if (dbCopy != null) {
+                zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION); // H2's backup is compressed already
+                zip.putNextEntry(new ZipEntry(DB_ENTRY));
+                Files.copy(dbCopy, zip);
+                zip.closeEntry();
+            }
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED); // model factors are floats: a slower level gains little
+            Path dbDir = h2 == null ? null : h2.getParent();
+            List<Path> listed;
+            try (Stream<Path> walk = Files.walk(home)) {
+                listed = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path p : listed) {
+                Path rel = home.relativize(p);
+                if (p.equals(out) || (dbDir != null && p.startsWith(dbDir)) || hidden(rel)
+                        || rel.getName(0).toString().startsWith("before-restore-")) {
+                    continue;
+                }
+                try (InputStream in = Files.newInputStream(p)) {
+                    zip.putNextEntry(new ZipEntry(HOME_PREFIX + rel.toString().replace('\\', '/')));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                    files++;
+                } catch (NoSuchFileException gone) {
+                    // removed since the listing (an old model version pruned): not part of the backup
+                }
+            }
+        }
+        return files;
     }
 
     private static boolean hidden(Path rel) {

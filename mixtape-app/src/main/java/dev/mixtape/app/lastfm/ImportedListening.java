@@ -1,6 +1,7 @@
 package dev.mixtape.app.lastfm;
 
 import dev.mixtape.core.Catalog;
+import dev.mixtape.core.io.AtomicFiles;
 import dev.mixtape.eval.data.InteractionData;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +40,8 @@ public final class ImportedListening {
                 byUser.computeIfAbsent(rows.user()[k], u -> new TreeSet<>()).add(a);
             }
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (Writer w = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(tmp)), StandardCharsets.UTF_8)) {
+        AtomicFiles.write(file, out -> {
+            try (Writer w = new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8)) {
                 w.write(HEADER + "\n");
                 for (Map.Entry<Integer, TreeSet<Integer>> e : byUser.entrySet()) {
                     String user = rows.users().id(e.getKey());
@@ -52,10 +50,7 @@ public final class ImportedListening {
                     }
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /**

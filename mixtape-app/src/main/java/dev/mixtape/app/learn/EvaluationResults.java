@@ -3,11 +3,10 @@ package dev.mixtape.app.learn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixtape.core.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,23 +34,10 @@ public final class EvaluationResults {
         if (!KINDS.contains(kind)) {
             throw new IllegalArgumentException("unknown evaluation '" + kind + "'");
         }
-        Path dir = Files.createDirectories(dir(home));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("saved_at", now.toString());
         doc.putAll(result);
-        Path tmp = Files.createTempFile(dir, "." + kind, ".tmp");
-        Path file = dir.resolve(kind + ".json");
-        try {
-            JSON.writeValue(tmp.toFile(), doc);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp); // a write that failed leaves no temporary file behind
-        }
-        return file;
+        return AtomicFiles.write(dir(home).resolve(kind + ".json"), out -> JSON.writeValue(out, doc));
     }
 
     /**
