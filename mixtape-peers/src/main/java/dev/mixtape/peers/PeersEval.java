@@ -30,12 +30,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Peers in the same run (issue 5): writes the split (or reads one), carves the validation split
@@ -49,7 +54,7 @@ import java.util.TreeMap;
  * java -Xmx6g -cp 'mixtape-peers/target/mixtape-peers.jar:mixtape-peers/target/lib/*' dev.mixtape.peers.PeersEval \
  *   [--data DIR] [--split DIR] [--out eval-peers] [--seed 42] [--k 10,20] [--trials 6] [--trials-for NAME=N,...]
  *   [--ours pop,itemknn,rp3beta,ials,ease] [--peers all|NAME,...] [--spark-target DIR] [--spark-java-opts '-Xmx3g']
- *   [--threads 2] [--timing-repeats 3]
+ *   [--threads 2] [--timing-repeats 3] [--help]
  * </pre>
  */
 public final class PeersEval {
@@ -82,81 +87,144 @@ public final class PeersEval {
     /** RankSys logs every ALS iteration at INFO through java.util.logging; kept here so the setting is not collected. */
     private static final java.util.logging.Logger RANKSYS_LOG = java.util.logging.Logger.getLogger("es.uam.eps.ir.ranksys");
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         RANKSYS_LOG.setLevel(java.util.logging.Level.WARNING);
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("eval-peers: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        new PeersEval().run(o);
+        System.exit(commandLine().execute(args));
     }
 
-    static Options parse(String[] args) {
-        Path data = DataDir.resolve().resolve("lastfm-hetrec2011-2k");
-        Path split = null;
-        Path out = Path.of("eval-peers");
-        long seed = 42;
-        List<Integer> cutoffs = List.of(10, 20);
-        int trials = 6;
-        Map<String, Integer> trialsFor = new HashMap<>();
-        List<String> ours = OurModels.NAMES;
-        List<String> peers = PEERS;
-        Path sparkTarget = Path.of("mixtape-peers-spark/target");
-        String sparkOpts = "-Xmx3g";
-        int threads = 2;
-        int repeats = 3;
-        for (int a = 0; a < args.length; a++) {
-            String arg = args[a];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                throw new IllegalArgumentException("see the Javadoc of PeersEval or mixtape-peers/README.md for the options");
-            }
-            if (a + 1 >= args.length) {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            String v = args[++a];
-            switch (arg) {
-                case "--data" -> data = Path.of(v);
-                case "--split" -> split = Path.of(v);
-                case "--out" -> out = Path.of(v);
-                case "--seed" -> seed = Long.parseLong(v);
-                case "--k" -> cutoffs = Arrays.stream(v.split(",")).map(String::strip).map(Integer::valueOf).toList();
-                case "--trials" -> trials = Integer.parseInt(v);
-                case "--trials-for" -> {
-                    for (String kv : v.split(",")) {
-                        String[] p = kv.split("=");
-                        if (p.length != 2) {
-                            throw new IllegalArgumentException("--trials-for takes NAME=N,..., got '" + v + "'");
-                        }
-                        trialsFor.put(p[0].strip(), Integer.parseInt(p[1].strip()));
-                    }
+    /** The command line of {@link Cli}; bad options end with the message and the usage on stderr, exit code 2. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Cli());
+        // scripts/eval-peers passes --spark-target before the caller's options, which may give it again: the last one wins
+        cli.setOverwrittenOptionsAllowed(true);
+        return cli;
+    }
+
+    /**
+     * The options {@code args} give.
+     *
+     * @throws CommandLine.ParameterException naming the option when one is unknown, lacks its value or has a bad one
+     */
+    static Options parse(String... args) {
+        CommandLine cli = commandLine();
+        cli.parseArgs(args);
+        return cli.<Cli>getCommand().options();
+    }
+
+    @Command(name = "eval-peers", mixinStandardHelpOptions = true, version = "mixtape-peers 0.1.0", sortOptions = false,
+            usageHelpWidth = 120,
+            description = {"Peers in the same run: our models and LibRec, RankSys and Spark MLlib ALS, tuned by the same seeded",
+                "random search on a validation split carved from the training side (metric ndcg@<largest k>), trained on the",
+                "whole training side and scored by our evaluator from ranked-list files (mixtape-peers/README.md).",
+                "Writes results.json|md, report.html, peers.md and peers.json into --out."})
+    static final class Cli implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Last.fm HetRec 2011 folder (default: $MIXTAPE_DATA_DIR/lastfm-hetrec2011-2k).")
+        Path data;
+
+        @Option(names = "--split", paramLabel = "DIR",
+                description = "Read this split (e.g. the split/ folder of ./mixtape eval --out DIR) instead of writing one into --out.")
+        Path split;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "eval-peers", description = "Output folder (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+                description = "Seed of the split, the validation split and the random search (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--k", paramLabel = "K", defaultValue = "10,20", split = "\\s*,\\s*", splitSynopsisLabel = ",",
+                description = "Cut-offs; the largest is the list length and the tuning metric's (default: ${DEFAULT-VALUE}).")
+        List<Integer> cutoffs;
+
+        @Option(names = "--trials", paramLabel = "N", defaultValue = "6",
+                description = "Random-search points per model; 0: every model with its defaults (default: ${DEFAULT-VALUE}).")
+        int trials;
+
+        @Option(names = "--trials-for", paramLabel = "NAME=N", split = ",",
+                description = "Points for some models instead of --trials, e.g. librec-wrmf=2,librec-slim=1.")
+        Map<String, Integer> trialsFor = new LinkedHashMap<>();
+
+        @Option(names = "--ours", paramLabel = "NAME,...|none",
+                description = "Our models (default: all of pop,itemknn,rp3beta,ials,ease).")
+        String ours;
+
+        @Option(names = "--peers", paramLabel = "all|none|NAME,...",
+                description = {"Peers (default: all of librec-itemknn,librec-wrmf,librec-bpr,librec-eals,librec-slim,",
+                    "ranksys-itemknn,ranksys-hkv,spark-als)."})
+        String peers;
+
+        @Option(names = "--spark-target", paramLabel = "DIR", defaultValue = "mixtape-peers-spark/target",
+                description = "Where mixtape-peers-spark.jar and its lib/ are (default: ${DEFAULT-VALUE}).")
+        Path sparkTarget;
+
+        @Option(names = "--spark-java-opts", paramLabel = "OPTS", defaultValue = "-Xmx3g",
+                description = "JVM options of the Spark runner's JVM (default: ${DEFAULT-VALUE}).")
+        String sparkJavaOpts;
+
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+                description = "Worker threads of the evaluation, the tuning and the Spark runner (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--timing-repeats", paramLabel = "N", defaultValue = "3",
+                description = "Extra trainings of our iALS for the training-time ratios (default: ${DEFAULT-VALUE}).")
+        int timingRepeats;
+
+        @Override
+        public Integer call() throws Exception {
+            new PeersEval().run(options());
+            return 0;
+        }
+
+        /** The parsed options, checked. */
+        Options options() {
+            List<String> ourModels = ours == null ? OurModels.NAMES : ours.isBlank() || ours.equals("none") ? List.of() : names(ours);
+            for (String m : ourModels) {
+                if (!OurModels.NAMES.contains(m)) {
+                    throw bad("unknown model '" + m + "' for --ours (ours: " + String.join(",", OurModels.NAMES) + ")");
                 }
-                case "--ours" -> ours = v.isBlank() || v.equals("none") ? List.of() : List.of(v.split(","));
-                case "--peers" -> peers = v.equals("all") ? PEERS : v.equals("none") ? List.of() : List.of(v.split(","));
-                case "--spark-target" -> sparkTarget = Path.of(v);
-                case "--spark-java-opts" -> sparkOpts = v;
-                case "--threads" -> threads = Integer.parseInt(v);
-                case "--timing-repeats" -> repeats = Integer.parseInt(v);
-                default -> throw new IllegalArgumentException("unknown option " + arg);
             }
-        }
-        for (String m : ours) {
-            if (!OurModels.NAMES.contains(m)) {
-                throw new IllegalArgumentException("unknown model '" + m + "' (ours: " + OurModels.NAMES + ")");
+            List<String> peerModels = peers == null || peers.equals("all") ? PEERS : peers.equals("none") ? List.of() : names(peers);
+            for (String p : peerModels) {
+                if (!PEERS.contains(p)) {
+                    throw bad("unknown peer '" + p + "' for --peers (peers: " + String.join(",", PEERS) + ")");
+                }
             }
-        }
-        for (String p : peers) {
-            if (!PEERS.contains(p)) {
-                throw new IllegalArgumentException("unknown peer '" + p + "' (peers: " + PEERS + ")");
+            if (trials < 0) {
+                throw bad("--trials must be 0 or more, got " + trials);
             }
+            for (Map.Entry<String, Integer> e : trialsFor.entrySet()) {
+                if (!OurModels.NAMES.contains(e.getKey()) && !PEERS.contains(e.getKey())) {
+                    throw bad("unknown model '" + e.getKey() + "' for --trials-for (ours: " + String.join(",", OurModels.NAMES)
+                            + "; peers: " + String.join(",", PEERS) + ")");
+                }
+                if (e.getValue() < 0) {
+                    throw bad("--trials-for " + e.getKey() + " must be 0 or more, got " + e.getValue());
+                }
+            }
+            for (int k : cutoffs) {
+                if (k < 1) {
+                    throw bad("--k values must be 1 or more, got " + k);
+                }
+            }
+            if (threads < 0) {
+                throw bad("--threads must be 0 or more, got " + threads);
+            }
+            Path dataDir = data != null ? data : DataDir.resolve().resolve("lastfm-hetrec2011-2k");
+            return new Options(dataDir, split, out, seed, List.copyOf(cutoffs), trials, new LinkedHashMap<>(trialsFor), ourModels,
+                    peerModels, sparkTarget, sparkJavaOpts, threads, timingRepeats);
         }
-        if (trials < 0) {
-            throw new IllegalArgumentException("--trials must be 0 or more");
+
+        private static List<String> names(String list) {
+            return Arrays.stream(list.split(",")).map(String::strip).toList();
         }
-        return new Options(data, split, out, seed, cutoffs, trials, trialsFor, ours, peers, sparkTarget, sparkOpts, threads, repeats);
+
+        private CommandLine.ParameterException bad(String message) {
+            return new CommandLine.ParameterException(spec.commandLine(), message);
+        }
     }
 
     void run(Options o) throws Exception {
