@@ -30,15 +30,13 @@ public final class JdbcExperimentStore {
 
     /** Stores a new experiment; false when one of that name exists (nothing is changed). */
     public boolean create(Experiment e) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Transactions.inTransaction(ds, c -> {
                 try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM experiments WHERE name = ?")) {
                     check.setString(1, e.name());
                     try (ResultSet rs = check.executeQuery()) {
                         if (rs.next()) {
-                            c.rollback();
-                            return false;
+                            return false; // nothing written: the commit has nothing to commit
                         }
                     }
                 }
@@ -62,17 +60,12 @@ public final class JdbcExperimentStore {
                     }
                     ps.executeBatch();
                 }
-                c.commit();
-                Database.flushCommitted(c);
                 return true;
-            } catch (SQLException ex) {
-                c.rollback();
-                if ("23505".equals(ex.getSQLState())) {
-                    return false;
-                }
-                throw ex;
-            }
+            });
         } catch (SQLException ex) {
+            if ("23505".equals(ex.getSQLState())) {
+                return false; // a concurrent create of the same name committed first (rolled back)
+            }
             throw new StoreUnavailableException("cannot store experiment " + e.name() + ": " + ex.getMessage(), ex);
         }
     }

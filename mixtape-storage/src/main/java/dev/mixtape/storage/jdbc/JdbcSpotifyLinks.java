@@ -35,9 +35,8 @@ public final class JdbcSpotifyLinks {
 
     /** Links (or re-links) the listener: the token replaces any earlier one, the error is cleared, the next import is due at {@code next}. */
     public void link(String userId, String refreshToken, Instant now, Instant next) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inTransaction(ds, c -> {
                 int n;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE spotify_links SET refresh_token = ?, linked_at = ?, next_import_at = ?, "
                         + "last_error = NULL WHERE user_id = ?")) {
@@ -57,12 +56,8 @@ public final class JdbcSpotifyLinks {
                         ps.executeUpdate();
                     }
                 }
-                c.commit();
-                Database.flushCommitted(c);
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw failure("cannot link listener " + userId + " to Spotify", e);
         }

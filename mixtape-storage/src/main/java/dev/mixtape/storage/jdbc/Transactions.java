@@ -18,7 +18,8 @@ import javax.sql.DataSource;
  * call takes a connection once a permit is free (at most {@code maxConnections} at once, queued fairly), runs the
  * work on it, and turns an {@link SQLException} into a {@link StoreUnavailableException} that says what was being
  * done. Writes that are acknowledged are committed, and on H2 flushed to the file ({@link Database#flushCommitted}),
- * before the call returns. Thread-safe.
+ * before the call returns. The static {@link #inTransaction(DataSource, Work)} is the same transaction without
+ * permits, lock or retries, for {@link JdbcExperimentStore} and {@link JdbcSpotifyLinks}. Thread-safe.
  */
 final class Transactions {
     /** How many times a write is tried again after a failure its caller retries. */
@@ -111,10 +112,16 @@ final class Transactions {
     }
 
     /**
-     * Runs {@code work} on {@code c} as one transaction: committed and flushed ({@link Database#flushCommitted}) when it
-     * returns, rolled back when it throws an {@link SQLException}.
+     * Runs {@code work} as one transaction on a connection of {@code ds} (no permit, no retry): committed and flushed
+     * ({@link Database#flushCommitted}) when it returns, rolled back when it throws an {@link SQLException}.
      */
-    static <T> T committed(Connection c, Work<T> work) throws SQLException {
+    static <T> T inTransaction(DataSource ds, Work<T> work) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return committed(c, work);
+        }
+    }
+
+    private static <T> T committed(Connection c, Work<T> work) throws SQLException {
         c.setAutoCommit(false);
         try {
             T result = work.in(c);
