@@ -45,16 +45,9 @@ enum SqlDialect {
             int[] updated = batch(c, "UPDATE listening_history SET play_score = play_score + ?, plays = plays + ?, "
                     + "skips = skips + ?, likes = likes + ?, saves = saves + ?, dislikes = dislikes + ?, "
                     + "last_event_at = GREATEST(last_event_at, ?) WHERE user_id = ? AND track_id = ?", entries.size(), i -> true, (ps, i) -> {
-                        HistoryEntry h = entries.get(i);
-                        ps.setDouble(1, h.playScore());
-                        ps.setDouble(2, h.plays());
-                        ps.setInt(3, h.skips());
-                        ps.setInt(4, h.likes());
-                        ps.setInt(5, h.saves());
-                        ps.setInt(6, h.dislikes());
-                        ps.setLong(7, h.lastEventAt().toEpochMilli());
+                        bindCounts(ps, 1, entries.get(i));
                         ps.setString(8, users.get(i));
-                        ps.setString(9, h.trackId());
+                        ps.setString(9, entries.get(i).trackId());
                     });
             batch(c, "INSERT INTO listening_history (" + HISTORY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", entries.size(),
                     i -> updated[i] == 0, (ps, i) -> bindHistory(ps, users.get(i), entries.get(i)));
@@ -140,12 +133,17 @@ enum SqlDialect {
     private static void bindHistory(PreparedStatement ps, String user, HistoryEntry h) throws SQLException {
         ps.setString(1, user);
         ps.setString(2, h.trackId());
-        ps.setDouble(3, h.playScore());
-        ps.setDouble(4, h.plays());
-        ps.setInt(5, h.skips());
-        ps.setInt(6, h.likes());
-        ps.setInt(7, h.saves());
-        ps.setInt(8, h.dislikes());
-        ps.setLong(9, h.lastEventAt().toEpochMilli());
+        bindCounts(ps, 3, h);
+    }
+
+    /** Binds the entry's play score, plays, skips, likes, saves, dislikes and last event at parameters {@code from..from+6}. */
+    private static void bindCounts(PreparedStatement ps, int from, HistoryEntry h) throws SQLException {
+        ps.setDouble(from, h.playScore());
+        ps.setDouble(from + 1, h.plays());
+        ps.setInt(from + 2, h.skips());
+        ps.setInt(from + 3, h.likes());
+        ps.setInt(from + 4, h.saves());
+        ps.setInt(from + 5, h.dislikes());
+        ps.setLong(from + 6, h.lastEventAt().toEpochMilli());
     }
 }
