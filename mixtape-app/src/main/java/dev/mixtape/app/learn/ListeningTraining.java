@@ -15,7 +15,7 @@ import dev.mixtape.app.lastfm.LastFmImport;
 import dev.mixtape.app.server.Engine;
 import dev.mixtape.app.server.EngineHolder;
 import dev.mixtape.core.Catalog;
-import dev.mixtape.core.listener.ListenerStore;
+import dev.mixtape.core.listener.EventLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,7 +60,7 @@ public final class ListeningTraining implements AutoCloseable {
     static final int KEEP = 5;
     static final int JOBS_KEPT = 20;
 
-    private final ListenerStore store;
+    private final EventLog store;
     private final EngineHolder engines;
     private final Path modelsDir;
     private final ListeningConfig config;
@@ -75,7 +75,7 @@ public final class ListeningTraining implements AutoCloseable {
     private final Counter successes;
     private final Counter failures;
 
-    public ListeningTraining(ListenerStore store, EngineHolder engines, Path modelsDir, ListeningConfig config, TrainingConfig policy,
+    public ListeningTraining(EventLog store, EngineHolder engines, Path modelsDir, ListeningConfig config, TrainingConfig policy,
                              MeterRegistry registry, Clock clock) {
         this.store = store;
         this.engines = engines;
@@ -250,7 +250,7 @@ public final class ListeningTraining implements AutoCloseable {
     public ListeningModel trainNow(Catalog catalog, Progress progress) throws IOException {
         Instant now = clock.instant();
         progress.phase("read", 0);
-        ListenerStore.EventStats stats = store.eventStats();
+        EventLog.EventStats stats = store.eventStats();
         ListeningMatrix.Builder b = new ListeningMatrix.Builder(catalog.artistCount());
         String imported = addImported(b, catalog);
         progress.phase("read", 0.05);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixtape.core.Catalog;
 import dev.mixtape.core.InvalidRequestException;
 import dev.mixtape.core.listener.EventType;
-import dev.mixtape.core.listener.ListenerStore;
+import dev.mixtape.core.listener.EventLog;
 import dev.mixtape.core.listener.ListeningEvent;
 import dev.mixtape.core.listener.PlayDecay;
 import java.time.Clock;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * Takes in batches of listening events ({@code POST /api/v1/events}, the Spotify top-list import, the replay
  * evaluation): reads each event ({@link EventReader}; a bad one is rejected with its reason, the rest go on), appends
- * the valid ones to the {@link ListenerStore} and returns only after the commit. Then every listener whose events were
+ * the valid ones to the {@link EventLog} and returns only after the commit. Then every listener whose events were
  * stored is forgotten by the caches ({@code invalidate}), and the stored events are published to the
  * {@link OnlineLearners} wired in {@code MixtapeApp}, off the request thread: a learner can neither delay nor fail an
  * acknowledged write. Thread-safe.
@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 public final class EventIngest implements AutoCloseable {
     public static final int MAX_BATCH = 1000;
 
-    private final ListenerStore store;
+    private final EventLog store;
     private final EngineHolder engines;
     private final Clock clock;
     private final Consumer<String> invalidate;
@@ -37,7 +37,7 @@ public final class EventIngest implements AutoCloseable {
     public record BatchResult(int received, int accepted, int duplicates, List<Rejection> rejected) {}
 
     /** @param invalidate drops what is cached about a listener whose events were stored */
-    public EventIngest(ListenerStore store, EngineHolder engines, Clock clock, Consumer<String> invalidate) {
+    public EventIngest(EventLog store, EngineHolder engines, Clock clock, Consumer<String> invalidate) {
         this.store = store;
         this.engines = engines;
         this.clock = clock;

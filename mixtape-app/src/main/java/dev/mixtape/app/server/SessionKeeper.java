@@ -1,6 +1,6 @@
 package dev.mixtape.app.server;
 
-import dev.mixtape.core.listener.ListenerStore;
+import dev.mixtape.core.listener.SessionStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps served session answers in the {@link ListenerStore} off the request path: {@link #keep} queues one and returns;
+ * Keeps served session answers in the {@link SessionStore} off the request path: {@link #keep} queues one and returns;
  * one background thread writes what is queued in batches of up to {@value #BATCH} per transaction, as long as there is
  * any. A session answer is a record of what was offered (for {@code recommendation_id} outcomes and the export), not an
  * acknowledged write: a batch the store refuses is logged and dropped. Thread-safe.
@@ -22,18 +22,18 @@ final class SessionKeeper implements AutoCloseable {
     static final int BATCH = 200;
     private static final Logger LOG = LoggerFactory.getLogger(SessionKeeper.class);
 
-    private final ListenerStore store;
-    private final ConcurrentLinkedQueue<ListenerStore.SessionRecord> queue = new ConcurrentLinkedQueue<>();
+    private final SessionStore store;
+    private final ConcurrentLinkedQueue<SessionStore.SessionRecord> queue = new ConcurrentLinkedQueue<>();
     /** Whether a drain is queued or running on the writer (so {@link #keep} submits at most one at a time). */
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("mixtape-session-writer").factory());
 
-    SessionKeeper(ListenerStore store) {
+    SessionKeeper(SessionStore store) {
         this.store = store;
     }
 
     /** Queues {@code session} to be written soon. */
-    void keep(ListenerStore.SessionRecord session) {
+    void keep(SessionStore.SessionRecord session) {
         queue.add(session);
         if (draining.compareAndSet(false, true)) {
             try {
@@ -55,8 +55,8 @@ final class SessionKeeper implements AutoCloseable {
 
     /** Writes everything queued now, on the caller's thread (before a listener's delete, so none of theirs lands after it). */
     synchronized void flush() {
-        List<ListenerStore.SessionRecord> batch = new ArrayList<>(BATCH);
-        for (ListenerStore.SessionRecord r; ; ) {
+        List<SessionStore.SessionRecord> batch = new ArrayList<>(BATCH);
+        for (SessionStore.SessionRecord r; ; ) {
             batch.clear();
             while (batch.size() < BATCH && (r = queue.poll()) != null) {
                 batch.add(r);

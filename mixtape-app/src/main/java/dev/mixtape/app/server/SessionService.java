@@ -9,7 +9,7 @@ import dev.mixtape.algo.listener.SessionRecommender;
 import dev.mixtape.algo.listener.SessionWeights;
 import dev.mixtape.algo.personality.PersonalityMusicModel;
 import dev.mixtape.core.Catalog;
-import dev.mixtape.core.listener.ListenerStore;
+import dev.mixtape.core.listener.SessionStore;
 import dev.mixtape.core.listener.PersonalityProfile;
 import dev.mixtape.storage.cache.CacheKind;
 import dev.mixtape.storage.cache.TieredCache;
@@ -59,7 +59,7 @@ public final class SessionService implements AutoCloseable {
         }
     }
 
-    public SessionService(ListenerService listeners, ListenerStore store, TieredCache cache, EngineHolder engines,
+    public SessionService(ListenerService listeners, SessionStore store, TieredCache cache, EngineHolder engines,
                           SessionWeights weights, Clock clock) {
         this.listeners = listeners;
         this.cache = cache;
@@ -176,7 +176,7 @@ public final class SessionService implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        keeper.keep(new ListenerStore.SessionRecord(out.get("session_id").asText(), out.get("user_id").asText(),
+        keeper.keep(new SessionStore.SessionRecord(out.get("session_id").asText(), out.get("user_id").asText(),
                 Instant.parse(out.get("created_at").asText()), new String(json, StandardCharsets.UTF_8)));
         return json;
     }
