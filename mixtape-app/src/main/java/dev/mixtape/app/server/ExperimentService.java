@@ -68,7 +68,7 @@ public final class ExperimentService {
         }
         Instant starts = body.hasNonNull("starts_at") ? JsonBody.instant(body.get("starts_at"), "starts_at") : null;
         Instant ends = body.hasNonNull("ends_at") ? JsonBody.instant(body.get("ends_at"), "ends_at") : null;
-        Experiment e = new Experiment(name, variants, starts, ends, clock.instant());
+        Experiment e = new Experiment(name, variants, starts, ends, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         if (!store.get().create(e)) {
             throw new dev.mixtape.core.ConflictException("an experiment named '" + name + "' exists; experiments are immutable, create another name");
         }

@@ -83,7 +83,7 @@ public final class ListenerService {
 
     public ListenerStore.Created createUser(String id, Instant createdAt) {
         checkUserId(id, "id");
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as the store keeps it
         if (createdAt != null && createdAt.isAfter(now.plus(EventReader.FUTURE_SKEW))) {
             throw new InvalidRequestException("created_at is in the future: " + createdAt);
         }
@@ -170,7 +170,8 @@ public final class ListenerService {
 
     public PersonalityProfile putPersonality(String userId, Traits traits, String source) {
         userData(userId); // 404 for an unknown listener
-        PersonalityProfile p = new PersonalityProfile(traits, source, clock.instant());
+        // in milliseconds, as the store keeps it: the answer says what a later read says
+        PersonalityProfile p = new PersonalityProfile(traits, source, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         store.putPersonality(userId, p);
         invalidate(userId);
         return p;

@@ -45,10 +45,15 @@ public final class PlaylistRoutes {
 
     private void create(Context ctx) throws Exception {
         JsonNode body = parseBody(ctx.body());
-        String prompt = body.path("prompt").isTextual() ? body.get("prompt").asText() : null;
-        if (prompt == null) {
+        JsonNode promptNode = body.get("prompt");
+        if (promptNode == null || promptNode.isNull()) {
             throw new InvalidRequestException("prompt is required: a string of 1 to 1000 characters");
         }
+        if (!promptNode.isTextual()) {
+            throw new InvalidRequestException("prompt must be a string of 1 to 1000 characters, got "
+                    + promptNode.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        String prompt = promptNode.asText();
         Integer length = body.hasNonNull("length") ? JsonBody.intField(body, "length") : null;
         Arc arc = body.hasNonNull("arc") ? Arc.parse(body.get("arc").asText()) : null;
         Long seed = body.hasNonNull("seed") ? JsonBody.longField(body, "seed") : null;

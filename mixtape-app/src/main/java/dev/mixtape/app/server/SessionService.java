@@ -190,7 +190,7 @@ public final class SessionService implements AutoCloseable {
     }
 
     private SessionRecommender.Input sessionInput(Models m, ListenerService.UserData d, int size) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // created_at as the store keeps it
         dev.mixtape.algo.learn.ArtistScores listening = m.engine().cf().scores(
                 new dev.mixtape.algo.strategy.ListenerState(d.listener(), d.history(), d.personality()), now);
         return new SessionRecommender.Input(d.listener(), d.history(), d.personality(), now, size, listening);

@@ -172,7 +172,9 @@ class ListenerApiIT {
         JsonNode t = ok("PUT", "/api/v1/users/" + u + "/personality",
                 "{\"traits\":{\"openness\":0.9,\"conscientiousness\":0.2,\"extraversion\":0.4,\"agreeableness\":0.6,\"neuroticism\":0.3}}", 200);
         assertThat(t.get("source").asText()).isEqualTo("traits");
-        assertThat(ok("GET", "/api/v1/users/" + u + "/personality", null, 200).get("traits").get("openness").asDouble()).isEqualTo(0.9);
+        JsonNode read = ok("GET", "/api/v1/users/" + u + "/personality", null, 200); // read back from the store
+        assertThat(read.get("traits").get("openness").asDouble()).isEqualTo(0.9);
+        assertThat(read.get("updated_at").asText()).as("the PUT's answer says what a later read says").isEqualTo(t.get("updated_at").asText());
         assertThat(ok("GET", "/api/v1/users/" + u, null, 200).get("has_personality").asBoolean()).isTrue();
 
         assertThat(error("PUT", "/api/v1/users/" + u + "/personality", "{\"inventory\":\"ipip-50\",\"answers\":[1,2,3]}", 400))

@@ -119,6 +119,12 @@ class PlaylistIT {
             assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
             assertThat(JSON.readTree(r.body()).at("/error/message").asText()).as(c.getKey()).contains(c.getValue());
         }
+        for (Map.Entry<String, String> c : Map.of("{\"prompt\":42}", "prompt must be a string of 1 to 1000 characters, got number",
+                "{\"prompt\":[\"jazz\"]}", "got array", "{\"length\":20}", "prompt is required").entrySet()) {
+            HttpResponse<String> r = post(c.getKey());
+            assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).at("/error/message").asText()).as(c.getKey()).contains(c.getValue());
+        }
     }
 
     static double meanEnergy(JsonNode p) {
